@@ -1,0 +1,69 @@
+import type { RetrievedPassage } from "../retrieve/types.js";
+
+/** A quote shown to the user; `verified` is set only by the citation verifier. */
+export interface Citation {
+  /** The [n] marker number used in the answer text. */
+  n: number;
+  documentId: string;
+  documentTitle: string;
+  paragraph: number;
+  chunkId: string;
+  /** Exact sentence(s) from the canonical text. */
+  quote: string;
+  verified: boolean;
+  /** Offsets of the quote in the document's canonical text, when verified. */
+  start?: number;
+  end?: number;
+}
+
+/** The one answer object every caller (bot, terminal chat, `ask`, eval) receives. */
+export interface Answer {
+  status: "answered" | "not_found" | "failed";
+  mode: "llm" | "extractive";
+  /** Answer text with [n] markers. */
+  text: string;
+  citations: Citation[];
+  timings: { retrieveMs: number; answerMs: number };
+  /** The question as asked. */
+  question: string;
+  /** Model name for the llm mode. */
+  model?: string;
+  /** Retrieved passages (chunk id and fused score), best first, for audit. */
+  retrieved: Array<{ chunkId: string; score: number }>;
+  /** Closest passages when status is not_found. */
+  closest?: Array<{ documentTitle: string; paragraph: number; chunkId: string; text: string }>;
+  /** Verification problems found (including ones repaired or replaced by the fallback). */
+  verificationErrors?: string[];
+  /** Why the extractive fallback was used instead of the model, if it was. */
+  fallbackReason?: string;
+  /** User-facing error text when status is failed. */
+  error?: string;
+}
+
+/** What an answerer proposes before verification: text with [n] markers and quotes. */
+export interface AnswerDraft {
+  text: string;
+  /** `n` refers to the 1-based position of the passage in the list given to the answerer. */
+  citations: Array<{ n: number; passage: number; quote: string }>;
+  /** The answerer decided the passages do not answer the question. */
+  notFound: boolean;
+  model?: string;
+}
+
+/** Input to an answerer. */
+export interface AnswerRequest {
+  question: string;
+  passages: RetrievedPassage[];
+  /** Called with the growing answer text while an LLM streams. */
+  onPartialText?: (text: string) => void;
+  /** Errors from a previous attempt; the LLM answerer uses them for its repair round. */
+  repairErrors?: string[];
+  previousDraft?: AnswerDraft;
+  signal?: AbortSignal;
+}
+
+/** One strategy for turning passages into a draft answer. */
+export interface Answerer {
+  readonly mode: "llm" | "extractive";
+  draft(request: AnswerRequest): Promise<AnswerDraft>;
+}

@@ -1,0 +1,80 @@
+import type { Chunk, CleanDocument } from "../ingest/types.js";
+
+/** What a generation contains, written last so a generation without it is incomplete. */
+export interface Manifest {
+  formatVersion: 1;
+  generationId: string;
+  embedder: { id: string; dimension: number };
+  chunkTargetChars: number;
+  documents: ManifestDocument[];
+  counts: { documents: number; chunks: number; glyphsRemoved: number };
+  builtAt: string;
+  buildSeconds: number;
+}
+
+/** One indexed document as recorded in the manifest. */
+export interface ManifestDocument {
+  id: string;
+  title: string;
+  relativePath: string;
+  format: CleanDocument["format"];
+  contentHash: string;
+  chunks: number;
+  glyphsRemoved: number;
+  indexedAt: string;
+}
+
+/** A hit from one retriever, best first; `score` is higher-is-better. */
+export interface ScoredChunkId {
+  chunkId: string;
+  score: number;
+}
+
+/** A file the indexer could not use, with a reason a person can act on. */
+export interface SkippedFile {
+  relativePath: string;
+  reason: string;
+}
+
+/** Summary printed by `npm run index` and shown by `/reindex`. */
+export interface IndexSummary {
+  generationId: string;
+  documents: number;
+  chunks: number;
+  glyphsRemoved: number;
+  /** Documents whose content hash was unchanged and whose vectors were reused. */
+  reusedDocuments: number;
+  embeddedChunks: number;
+  removedDocuments: string[];
+  skipped: SkippedFile[];
+  seconds: number;
+  chunksPerSecond: number;
+  embedderId: string;
+}
+
+/** Progress events from a re-index, for progress bars and Telegram progress messages. */
+export type IndexProgress =
+  | { phase: "scan"; files: number }
+  | { phase: "load"; done: number; total: number; file?: string }
+  | { phase: "embed"; done: number; total: number }
+  | { phase: "write"; done: number; total: number }
+  | { phase: "done"; summary: IndexSummary };
+
+/** A read-only, loaded generation of the knowledge index. */
+export interface KnowledgeIndex {
+  readonly manifest: Manifest;
+  /** Nearest chunks by cosine similarity (score = 1 - distance). */
+  searchVectors(vector: number[], k: number): ScoredChunkId[];
+  /** BM25 keyword search over Chinese-aware tokens (score higher is better). */
+  searchKeywords(query: string, k: number): ScoredChunkId[];
+  /** Chunks by id, in the order asked; unknown ids are left out. */
+  getChunks(ids: string[]): Chunk[];
+  /** All chunks of a document in order (for source views and tests). */
+  getDocumentChunks(documentId: string): Chunk[];
+  /** The canonical text of a document, or undefined if it is not in this generation. */
+  getDocumentText(documentId: string): string | undefined;
+  /** Number of chunks in the generation. */
+  chunkCount(): number;
+  /** Releases file handles; the index must not be used afterwards. */
+  close(): void;
+}
