@@ -41,6 +41,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   CHUNK_TARGET_CHARS: positiveInt(220),
   TOP_K: positiveInt(5),
+  FUSION: z.enum(["rrf", "blend"]).default("rrf"),
+  ANSWERABLE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
   // --- Embeddings ---
   EMBEDDINGS: z.enum(["auto", "transformers", "lexical", "openai"]).default("auto"),
   EMBEDDING_MODEL: z.string().default("Xenova/multilingual-e5-small"),
@@ -72,6 +74,9 @@ export interface Config {
   dataDir: string;
   chunkTargetChars: number;
   topK: number;
+  fusion: "rrf" | "blend";
+  /** Minimum evidence coverage (0..1) before answering; below it the reply is "not found". */
+  answerableThreshold: number;
   embeddings: {
     kind: "auto" | "transformers" | "lexical" | "openai";
     model: string;
@@ -117,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     chunkTargetChars: e.CHUNK_TARGET_CHARS,
     topK: e.TOP_K,
+    fusion: e.FUSION,
+    answerableThreshold: e.ANSWERABLE_THRESHOLD,
     embeddings: {
       kind: e.EMBEDDINGS,
       model: e.EMBEDDING_MODEL,

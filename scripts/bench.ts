@@ -1,0 +1,22 @@
+// `npm run bench`: prints every performance figure (benchmarks, never timed tests).
+// `npm run bench -- store answer bot` runs a subset.
+import { runAnswerBench } from "./bench/answer.js";
+import { runBotLoadBench } from "./bench/bot-load.js";
+import { runStoreBench } from "./bench/store.js";
+
+const suites: Record<string, () => Promise<void>> = {
+  store: runStoreBench,
+  answer: () => runAnswerBench(),
+  bot: runBotLoadBench,
+};
+
+const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));
+for (const name of wanted.length ? wanted : Object.keys(suites)) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`Unknown benchmark "${name}"; choose from: ${Object.keys(suites).join(", ")}`);
+    process.exit(1);
+  }
+  console.log(`\n== ${name} ==`);
+  await suite();
+}

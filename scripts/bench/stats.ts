@@ -1,0 +1,12 @@
+/** Returns the p-th percentile (0..100) of `values` by nearest rank; NaN for an empty list. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Formats milliseconds with two decimals. */
+export function ms(value: number): string {
+  return `${value.toFixed(2)} ms`;
+}

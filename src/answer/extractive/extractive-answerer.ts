@@ -1,0 +1,59 @@
+import type { RetrievedPassage } from "../../retrieve/types.js";
+import type { AnswerDraft, Answerer, AnswerRequest } from "../types.js";
+import { leadClause } from "./lead-clause.js";
+import { questionTerms, type QuestionTerms } from "./question-terms.js";
+import { scoreSentences, selectEvidence, type ScoredSentence } from "./select-evidence.js";
+
+const SENTENCE_END = /([。！？.!?；;]+)$/u;
+
+/**
+ * The embedded default answerer: needs no model and no network. It quotes the retrieved
+ * sentences that best answer the question, verbatim, each with its [n] marker, and when the
+ * question asks for a figure it leads with the one clause that states it. Everything it writes
+ * beyond the quotes comes from fixed templates, so every figure it shows is in a quote.
+ */
+export function createExtractiveAnswerer(options: { maxExtraSentences?: number } = {}): Answerer {
+  return {
+    mode: "extractive",
+    async draft(request: AnswerRequest): Promise<AnswerDraft> {
+      return draftExtractive(request.question, request.passages, options.maxExtraSentences ?? 1);
+    },
+  };
+}
+
+/** Returns the extractive draft for `question` over `passages` (pure; used by tests and the eval). */
+export function draftExtractive(question: string, passages: RetrievedPassage[], maxExtra = 1): AnswerDraft {
+  const terms = questionTerms(question);
+  const evidence = selectEvidence(scoreSentences(terms, passages), { maxExtra });
+  if (evidence.length === 0) return { text: "", citations: [], notFound: true };
+  const citations = evidence.map((item, position) => ({
+    n: position + 1,
+    passage: item.passageIndex + 1,
+    quote: item.sentence.text,
+  }));
+  return { text: composeText(terms, evidence), citations, notFound: false };
+}
+
+function composeText(terms: QuestionTerms, evidence: ScoredSentence[]): string {
+  if (terms.wantsFigure) {
+    const lead = evidence
+      .map((item, position) => ({ position, clause: leadClause(terms, item.sentence.text) }))
+      .find((candidate) => candidate.clause !== undefined);
+    if (lead?.clause) {
+      // The quotes themselves are shown under the answer; the text is the one-line answer.
+      const marker = `[${lead.position + 1}]`;
+      const others = evidence.map((_, position) => position).filter((position) => position !== lead.position);
+      const seeAlso = others.map((position) => `[${position + 1}]`).join("");
+      if (terms.language === "zh") return `${lead.clause}${marker}。${seeAlso ? `另见${seeAlso}。` : ""}`;
+      return `According to the report: ${lead.clause}${marker}.${seeAlso ? ` See also ${seeAlso}.` : ""}`;
+    }
+  }
+  return evidence.map((item, position) => withMarker(item.sentence.text, position + 1)).join("\n");
+}
+
+/** Puts the [n] marker before the sentence's closing punctuation so it belongs to that sentence. */
+function withMarker(sentence: string, n: number): string {
+  const match = SENTENCE_END.exec(sentence);
+  if (!match) return `${sentence}[${n}]`;
+  return `${sentence.slice(0, match.index)}[${n}]${match[1]}`;
+}

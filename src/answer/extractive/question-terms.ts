@@ -1,0 +1,47 @@
+import { glossaryTerms } from "../../retrieve/query-expansion.js";
+import { hasCjk, tokenize } from "../../text/tokenize.js";
+
+/** The weighted terms of a question that evidence sentences are scored against. */
+export interface QuestionTerms {
+  language: "zh" | "en";
+  /** token → weight; numbers weigh more because a matching figure is strong evidence. */
+  weights: Map<string, number>;
+  totalWeight: number;
+  /** The question asks for a quantity (多少, 几, 比例, how much…). */
+  wantsFigure: boolean;
+  /** The question asks for a list (哪些, 包括, which…). */
+  wantsList: boolean;
+}
+
+const FIGURE_QUESTION_ZH = /多少|几[个家项位种户年倍]?|比例|比重|占比|百分之|增速|增长了|下降了|提升了|排名|第几|规模多大|有多大|达到/u;
+const FIGURE_QUESTION_EN = /\bhow (much|many|large|big|fast)\b|\bwhat (percentage|share|proportion|rate|rank|number)\b|\bby what\b|\bgrowth\b|\bgrew\b|\bpercent|\brate\b|\bnumber of\b|\bvalue\b/i;
+const LIST_QUESTION_ZH = /哪些|哪几|有什么|包括|包含|分别|列举/u;
+const LIST_QUESTION_EN = /\bwhich\b|\bwhat are\b|\blist\b|\bname the\b/i;
+
+/**
+ * Returns the weighted terms of `question`. English questions are scored on their Chinese
+ * glossary terms and numbers, since their English words cannot occur in a Chinese report.
+ */
+export function questionTerms(question: string): QuestionTerms {
+  const language = hasCjk(question) ? "zh" : "en";
+  const source = language === "zh" ? question : [...glossaryTerms(question), ...(question.match(/\d+(?:\.\d+)?%?/gu) ?? [])].join(" ");
+  const weights = new Map<string, number>();
+  for (const token of tokenize(source)) {
+    if (language === "en" && /^[a-z]/u.test(token)) continue;
+    weights.set(token, /^\d/u.test(token) ? 2 : 1);
+  }
+  let totalWeight = 0;
+  for (const weight of weights.values()) totalWeight += weight;
+  const wantsFigure = language === "zh" ? FIGURE_QUESTION_ZH.test(question) : FIGURE_QUESTION_EN.test(question);
+  const wantsList = language === "zh" ? LIST_QUESTION_ZH.test(question) : LIST_QUESTION_EN.test(question);
+  return { language, weights, totalWeight, wantsFigure, wantsList };
+}
+
+/** Returns the fraction (0..1) of the question's term weight found in `text`'s tokens. */
+export function termCoverage(terms: QuestionTerms, text: string): number {
+  if (terms.totalWeight === 0) return 0;
+  const present = new Set(tokenize(text));
+  let matched = 0;
+  for (const [token, weight] of terms.weights) if (present.has(token)) matched += weight;
+  return matched / terms.totalWeight;
+}

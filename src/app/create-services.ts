@@ -1,0 +1,197 @@
+import { copyFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { answerQuestion } from "../answer/answer-question.js";
+import { createAnswerabilityCheck } from "../answer/extractive/answerability.js";
+import { createExtractiveAnswerer } from "../answer/extractive/extractive-answerer.js";
+import { createLlmAnswerer } from "../answer/llm-answerer.js";
+import type { Answer, Answerer } from "../answer/types.js";
+import type { Config } from "../config.js";
+import { createEmbedder } from "../embed/create-embedder.js";
+import type { Embedder } from "../embed/types.js";
+import { IndexError, IngestError } from "../errors.js";
+import { loadDocumentFromBytes, SUPPORTED_EXTENSIONS } from "../ingest/index.js";
+import type { Logger } from "../logger.js";
+import { retrieve } from "../retrieve/retrieve.js";
+import { createLiveIndex } from "../store/live-index.js";
+import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
+import type { KnowledgeServices } from "./services.js";
+
+/** The repository's prompts/ folder, found relative to this file so scripts work from any cwd. */
+export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL("../../prompts", import.meta.url));
+
+/** KnowledgeServices plus the handles the eval and benchmarks need. */
+export interface AppServices extends KnowledgeServices {
+  /** The index generation answering questions now (undefined before the first build). */
+  index(): KnowledgeIndex | undefined;
+  readonly embedder: Embedder;
+  readonly answerer: Answerer;
+}
+
+/**
+ * Builds the product's services from config: embedder, live index (built on first use),
+ * answerers (LLM when an endpoint is configured, extractive otherwise and as the fallback).
+ * `onFirstBuild` receives progress when no index exists yet and one is built now.
+ */
+export async function createKnowledgeServices(options: {
+  config: Config;
+  logger: Logger;
+  embedder?: Embedder;
+  promptsDir?: string;
+  onFirstBuildProgress?: (progress: IndexProgress) => void;
+}): Promise<AppServices> {
+  const { config, logger } = options;
+  const embedder = options.embedder ?? (await createEmbedder({ config: config.embeddings, llm: config.llm, logger }));
+  const live = createLiveIndex({
+    dataDir: config.dataDir,
+    knowledgeDir: config.knowledgeDir,
+    embedder,
+    chunkOptions: { targetChars: config.chunkTargetChars, overlapSentences: 1 },
+    maxFileBytes: config.maxUploadBytes,
+    logger,
+  });
+  if (!live.current()) await live.reindex({ onProgress: options.onFirstBuildProgress });
+
+  const extractive = createExtractiveAnswerer();
+  const useLlm =
+    config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
+  const answerer = useLlm
+    ? createLlmAnswerer({
+        baseUrl: config.llm.baseUrl,
+        apiKey: config.llm.apiKey,
+        model: config.llm.model,
+        timeoutMs: config.llm.timeoutMs,
+        maxRetries: config.llm.maxRetries,
+        promptsDir: options.promptsDir ?? DEFAULT_PROMPTS_DIR,
+        logger,
+      })
+    : extractive;
+  logger.info({ answerer: answerer.mode, model: useLlm ? config.llm.model : undefined }, `answerer: ${answerer.mode}`);
+  const decideAnswerable = createAnswerabilityCheck(config.answerableThreshold);
+
+  const currentIndex = (): KnowledgeIndex => {
+    const index = live.current();
+    if (!index) throw new IndexError("No index is loaded yet; run `npm run index`.", "missing", config.dataDir);
+    return index;
+  };
+
+  const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
+    const trimmed = question.trim();
+    if (trimmed === "") return emptyQuestionAnswer(question, answerer.mode);
+    return answerQuestion({
+      question: trimmed.slice(0, config.maxQuestionChars),
+      retrieve: async (text) => {
+        const index = currentIndex();
+        return retrieve({
+          index,
+          embedder,
+          question: text,
+          // Never query vectors of one model with another: keyword-only until re-indexed.
+          settings: { topK: config.topK, fusion: config.fusion, useVectors: index.manifest.embedder.id === embedder.id },
+        });
+      },
+      decideAnswerable,
+      answerer,
+      fallback: extractive,
+      logger,
+      onPartialText: askOptions?.onPartialText,
+      signal: askOptions?.signal,
+    });
+  };
+
+  const knowledgePath = (relativePath: string) => resolve(config.knowledgeDir, relativePath);
+
+  return {
+    embedder,
+    answerer,
+    index: () => live.current(),
+    ask,
+    listDocuments: () => live.current()?.manifest.documents ?? [],
+    reindex: (reindexOptions) => live.reindex({ onProgress: reindexOptions?.onProgress }),
+    isReindexing: () => live.isReindexing(),
+
+    async addDocument(fileName, bytes, addOptions) {
+      const name = safeFileName(fileName);
+      const extension = extname(name).toLowerCase();
+      if (!SUPPORTED_EXTENSIONS.includes(extension)) {
+        throw new IngestError(
+          `Unsupported file type "${extension || "(none)"}"; supported: ${SUPPORTED_EXTENSIONS.join(" ")}`,
+          "unsupported",
+          name,
+        );
+      }
+      if (live.isReindexing()) throw new IndexError("A re-index is already running; try again shortly.", "busy", config.dataDir);
+      // Parse before touching the knowledge folder: a bad file must change nothing.
+      await loadDocumentFromBytes({ bytes, relativePath: name, maxBytes: config.maxUploadBytes });
+      const target = knowledgePath(name);
+      const backup = `${target}.previous`;
+      const existed = await exists(target);
+      if (existed) await copyFile(target, backup);
+      const temporary = `${target}.uploading`;
+      await writeFile(temporary, bytes);
+      await rename(temporary, target);
+      try {
+        return await live.reindex({ onProgress: addOptions?.onProgress });
+      } catch (error) {
+        // Put the folder back as it was so the next re-index does not pick up a half-added file.
+        if (existed) await rename(backup, target);
+        else await rm(target, { force: true });
+        throw error;
+      } finally {
+        await rm(backup, { force: true });
+      }
+    },
+
+    async removeDocument(nameOrId) {
+      const wanted = nameOrId.trim().toLowerCase();
+      const document = (live.current()?.manifest.documents ?? []).find((candidate) =>
+        [candidate.id, candidate.relativePath, basename(candidate.relativePath), candidate.title].some(
+          (key) => key.toLowerCase() === wanted,
+        ),
+      );
+      if (!document) return undefined;
+      if (live.isReindexing()) throw new IndexError("A re-index is already running; try again shortly.", "busy", config.dataDir);
+      await rm(knowledgePath(document.relativePath), { force: true });
+      return live.reindex();
+    },
+
+    getPassage(chunkId) {
+      const index = live.current();
+      const chunk = index?.getChunks([chunkId])[0];
+      if (!index || !chunk) return undefined;
+      return { chunk, documentText: index.getDocumentText(chunk.documentId) };
+    },
+
+    close: () => live.close(),
+  };
+}
+
+function emptyQuestionAnswer(question: string, mode: Answer["mode"]): Answer {
+  return {
+    status: "failed",
+    mode,
+    text: "",
+    citations: [],
+    timings: { retrieveMs: 0, answerMs: 0 },
+    question,
+    retrieved: [],
+    error: "The question is empty. / 问题为空。",
+  };
+}
+
+/** Keeps only the file's own name, without folders or control characters. */
+function safeFileName(fileName: string): string {
+  const name = basename(fileName.replace(/\\/g, "/")).replace(/[\u0000-\u001f]/gu, "").trim();
+  if (name === "" || name.startsWith(".")) throw new IngestError(`Unusable file name "${fileName}"`, "unsupported", fileName);
+  return name;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+

@@ -1,0 +1,51 @@
+import "dotenv/config";
+import { createKnowledgeServices } from "./app/create-services.js";
+import { createIndexProgressBar } from "./cli/progress-bar.js";
+import { runCli } from "./cli/run-cli.js";
+import { runTerminalChat } from "./cli/terminal-chat.js";
+import { loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+/**
+ * Composition root: load config once, build the services, then run the Telegram bot when
+ * TELEGRAM_BOT_TOKEN is set, or the terminal chat otherwise. Shuts down cleanly on SIGINT/SIGTERM.
+ */
+async function main(): Promise<number> {
+  const config = loadConfig(process.env);
+  const telegram = Boolean(config.telegramBotToken);
+  // The terminal chat shares the screen with the logs, so it only shows warnings unless asked.
+  const level = telegram || process.env.LOG_LEVEL ? config.logLevel : "warn";
+  const logger = createLogger({ level, secrets: [config.telegramBotToken, config.llm.apiKey, config.webhook?.secret] });
+
+  const bar = createIndexProgressBar();
+  const services = await createKnowledgeServices({ config, logger, onFirstBuildProgress: bar.onProgress });
+  bar.stop();
+
+  if (!telegram) {
+    const documents = services.listDocuments();
+    process.stderr.write(
+      `Telegram bot not started: set TELEGRAM_BOT_TOKEN to run it. Terminal chat over ${config.knowledgeDir} ` +
+        `(${documents.length} documents, ${services.answerer.mode} answers, embeddings ${services.embedder.id}).\n`,
+    );
+    await runTerminalChat({ services, input: process.stdin, output: process.stdout, maxQuestionChars: config.maxQuestionChars });
+    await services.close();
+    return 0;
+  }
+
+  const { startTelegram } = await import("./app/start-telegram.js");
+  const running = await startTelegram({ config, logger, services });
+  await new Promise<void>((resolveShutdown) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, "shutting down: finishing answers in flight");
+      void running
+        .stop()
+        .then(() => services.close())
+        .finally(resolveShutdown);
+    };
+    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+  });
+  return 0;
+}
+
+runCli(main);

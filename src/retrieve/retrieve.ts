@@ -1,0 +1,47 @@
+import type { Embedder } from "../embed/types.js";
+import type { KnowledgeIndex } from "../store/types.js";
+import { fuseResults, type FusionMethod } from "./fuse.js";
+import { mergeOverlapping } from "./merge-overlapping.js";
+import { expandQuery } from "./query-expansion.js";
+import type { RetrievedPassage, RetrieverName } from "./types.js";
+
+/** Retrieval settings; defaults chosen with `npm run eval` (see README). */
+export interface RetrieveOptions {
+  /** Passages returned after fusion and merging. Default 5. */
+  topK: number;
+  /** Candidates asked of each retriever before fusion. Default max(4 × topK, 20). */
+  candidateK?: number;
+  /** Fusion method. Default "rrf". */
+  fusion?: FusionMethod;
+  /** False when the index was built with another embedder: keyword search only. Default true. */
+  useVectors?: boolean;
+}
+
+/**
+ * Hybrid retrieval: BM25 keyword search and HNSW vector search over the same index, fused,
+ * with overlapping chunks merged. Returns at most `topK` passages, best first.
+ */
+export async function retrieve(options: {
+  index: KnowledgeIndex;
+  embedder: Embedder;
+  question: string;
+  settings: RetrieveOptions;
+}): Promise<RetrievedPassage[]> {
+  const { index, embedder, settings } = options;
+  const candidateK = settings.candidateK ?? Math.max(settings.topK * 4, 20);
+  const query = expandQuery(options.question);
+  const lists: Partial<Record<RetrieverName, ReturnType<KnowledgeIndex["searchKeywords"]>>> = {
+    keyword: index.searchKeywords(query, candidateK),
+  };
+  if (settings.useVectors !== false) {
+    lists.vector = index.searchVectors(await embedder.embedQuery(query), candidateK);
+  }
+  const fused = fuseResults(lists, { method: settings.fusion ?? "rrf" }).slice(0, settings.topK * 3);
+  const chunks = new Map(index.getChunks(fused.map((candidate) => candidate.chunkId)).map((chunk) => [chunk.id, chunk]));
+  const passages: RetrievedPassage[] = [];
+  for (const candidate of fused) {
+    const chunk = chunks.get(candidate.chunkId);
+    if (chunk) passages.push({ chunk, score: candidate.score, ranks: candidate.ranks, scores: candidate.scores });
+  }
+  return mergeOverlapping(passages, (documentId) => index.getDocumentText(documentId)).slice(0, settings.topK);
+}

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAnswerabilityCheck } from "../../src/answer/extractive/answerability.js";
+import { draftExtractive } from "../../src/answer/extractive/extractive-answerer.js";
+import { verifyDraft } from "../../src/answer/verify/verify-draft.js";
+import { chunkDocument, DEFAULT_CHUNK_OPTIONS, loadDocument } from "../../src/ingest/index.js";
+import type { Chunk } from "../../src/ingest/types.js";
+import type { RetrievedPassage } from "../../src/retrieve/types.js";
+import { tokenize } from "../../src/text/tokenize.js";
+
+let chunks: Chunk[] = [];
+
+beforeAll(async () => {
+  const document = await loadDocument({
+    absolutePath: "knowledge/sichuan-industry-report.txt",
+    relativePath: "sichuan-industry-report.txt",
+    maxBytes: 20 * 1024 * 1024,
+  });
+  chunks = chunkDocument(document, DEFAULT_CHUNK_OPTIONS);
+});
+
+/** A tiny stand-in for retrieval: chunks ranked by shared tokens (the real retriever is tested in test/store). */
+function passagesFor(question: string): RetrievedPassage[] {
+  const wanted = new Set(tokenize(question));
+  return chunks
+    .map((chunk) => ({ chunk, overlap: tokenize(chunk.text).filter((token) => wanted.has(token)).length }))
+    .sort((a, b) => b.overlap - a.overlap)
+    .slice(0, 5)
+    .map(({ chunk, overlap }) => ({ chunk, score: overlap, ranks: {}, scores: {} }));
+}
+
+describe("extractive answerer", () => {
+  it("leads with the clause that states the figure asked for, and quotes the full sentence", () => {
+    const question = "2024年上半年四川规模以上工业增加值同比增长多少？";
+    const passages = passagesFor(question);
+    const draft = draftExtractive(question, passages);
+    expect(draft.text.split("\n")[0]).toBe("全省规模以上工业增加值同比增长6.2%[1]。");
+    expect(draft.citations[0]!.quote).toContain("全省规模以上工业增加值同比增长6.2%");
+    expect(verifyDraft({ draft, passages }).ok).toBe(true);
+  });
+
+  it("narrows a list of figures to the item the question names", () => {
+    const question = "绿色低碳优势产业增加值同比增长多少？";
+    const draft = draftExtractive(question, passagesFor(question));
+    expect(draft.text).toMatch(/^绿色低碳优势产业增加值同比增长11\.0%\[1\]。/u);
+  });
+
+  it("answers a list question with the enumerating sentence first", () => {
+    const question = "六大优势产业有哪些？";
+    const draft = draftExtractive(question, passagesFor(question));
+    expect(draft.citations[0]!.quote).toContain("电子信息、装备制造、食品轻纺、能源化工、先进材料、医药健康六大优势产业");
+  });
+
+  it("answers an English question from the Chinese report through the glossary", () => {
+    const question = "How much did industrial value added above designated size grow in the first half of 2024?";
+    const passages = passagesFor(`${question} 规模以上 工业增加值 上半年 同比增长`);
+    const draft = draftExtractive(question, passages);
+    expect(draft.text).toContain("6.2%");
+    expect(draft.text.startsWith("According to the report:")).toBe(true);
+    expect(verifyDraft({ draft, passages }).ok).toBe(true);
+  });
+
+  it("only ever writes figures that are inside its quotes", () => {
+    for (const question of ["2023年数字经济核心产业增加值是多少？", "省级企业技术中心有多少家？", "5G基站建成了多少个？"]) {
+      const passages = passagesFor(question);
+      const result = verifyDraft({ draft: draftExtractive(question, passages), passages });
+      expect(result.errors).toEqual([]);
+    }
+  });
+
+  it("reports not found when no sentence shares a term with the question", () => {
+    expect(draftExtractive("量子力学", passagesFor("量子力学")).notFound).toBe(true);
+  });
+
+  it("declines a question the report does not answer", () => {
+    const question = "成都市的常住人口是多少？";
+    expect(createAnswerabilityCheck()(question, passagesFor(question))).toBe(false);
+  });
+
+  it("accepts a question the report answers", () => {
+    const question = "2023年数字经济核心产业增加值是多少？";
+    expect(createAnswerabilityCheck()(question, passagesFor(question))).toBe(true);
+  });
+});
