@@ -36,11 +36,8 @@ export function createLogger(options: {
     {
       level: options.level ?? "info",
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-      hooks: secrets.length
-        ? {
-            streamWrite: (line: string) => scrub(line),
-          }
-        : undefined,
+      // pino reads hooks.logMethod when `hooks` is present, so leave the key out entirely.
+      ...(secrets.length > 0 ? { hooks: { streamWrite: (line: string) => scrub(line) } } : {}),
     },
     options.destination ?? pino.destination(2),
   );

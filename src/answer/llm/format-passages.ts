@@ -1,0 +1,20 @@
+import type { RetrievedPassage } from "../../retrieve/types.js";
+
+// A passage must not be able to close its own delimiter and speak as the prompt; the look-alike
+// "‹" only changes text that was already an attack, never a real report sentence.
+const DELIMITER = /<(\/?)(passages?)\b/giu;
+
+const attribute = (value: string) => value.replace(/["<>\n]/g, " ");
+
+/**
+ * Returns the passages as numbered, delimited data blocks for the `{{passages}}` placeholder:
+ * `<passage n="1" document="…" paragraph="2">text</passage>`, one per passage. Never throws.
+ */
+export function formatPassages(passages: RetrievedPassage[]): string {
+  return passages
+    .map(({ chunk }, index) => {
+      const text = chunk.text.replace(DELIMITER, "‹$1$2");
+      return `<passage n="${index + 1}" document="${attribute(chunk.documentTitle)}" paragraph="${chunk.paragraph}">\n${text}\n</passage>`;
+    })
+    .join("\n");
+}
