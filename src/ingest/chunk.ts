@@ -1,0 +1,83 @@
+import { chunkId } from "./chunk-id.js";
+import { splitSentences } from "./sentences.js";
+import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./types.js";
+
+/**
+ * Defaults for {@link chunkDocument}: 220 characters is about two to three Chinese report
+ * sentences, and one sentence of overlap keeps a fact that straddles a boundary retrievable.
+ */
+export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = { targetChars: 220, overlapSentences: 1 };
+
+/**
+ * Returns the chunks of a cleaned document, in order: consecutive sentences of one paragraph
+ * (never two), closed once they reach `targetChars`, each repeating the last
+ * `overlapSentences` sentences of the previous chunk of its paragraph. Sentences longer than
+ * twice the target are cut at commas first. Throws RangeError for a non-positive target or a
+ * negative overlap.
+ */
+export function chunkDocument(document: CleanDocument, options: Partial<ChunkOptions> = {}): Chunk[] {
+  const { targetChars, overlapSentences } = { ...DEFAULT_CHUNK_OPTIONS, ...options };
+  if (!Number.isInteger(targetChars) || targetChars < 1) {
+    throw new RangeError(`targetChars must be a positive integer, got ${targetChars}`);
+  }
+  if (!Number.isInteger(overlapSentences) || overlapSentences < 0) {
+    throw new RangeError(`overlapSentences must be a non-negative integer, got ${overlapSentences}`);
+  }
+  const chunks: Chunk[] = [];
+  const occurrences = new Map<string, number>();
+  for (const paragraph of document.paragraphs) {
+    const paragraphText = document.text.slice(paragraph.start, paragraph.end);
+    const occurrence = occurrences.get(paragraphText) ?? 0;
+    occurrences.set(paragraphText, occurrence + 1);
+    const sentences = splitSentences(document.text, paragraph, { maxChars: targetChars * 2 });
+    for (const group of groupSentences(sentences, targetChars, overlapSentences)) {
+      chunks.push(makeChunk(document, paragraph, paragraphText, occurrence, group, chunks.length));
+    }
+  }
+  return chunks;
+}
+
+/** Groups sentences into windows that reach `targetChars`, each overlapping the previous one. */
+function groupSentences(sentences: Sentence[], targetChars: number, overlap: number): Sentence[][] {
+  const groups: Sentence[][] = [];
+  let first = 0;
+  while (first < sentences.length) {
+    let last = first;
+    while (last + 1 < sentences.length && sentences[last]!.end - sentences[first]!.start < targetChars) last++;
+    groups.push(sentences.slice(first, last + 1));
+    if (last === sentences.length - 1) break;
+    // Always move forward, even when one sentence fills a whole chunk.
+    first = Math.max(first + 1, last + 1 - overlap);
+  }
+  return groups;
+}
+
+function makeChunk(
+  document: CleanDocument,
+  paragraph: Paragraph,
+  paragraphText: string,
+  occurrence: number,
+  sentences: Sentence[],
+  ordinal: number,
+): Chunk {
+  const start = sentences[0]!.start;
+  const end = sentences.at(-1)!.end;
+  const text = document.text.slice(start, end);
+  return {
+    id: chunkId({
+      documentId: document.id,
+      paragraphText,
+      paragraphOccurrence: occurrence,
+      offsetInParagraph: start - paragraph.start,
+      chunkText: text,
+    }),
+    documentId: document.id,
+    documentTitle: document.title,
+    paragraph: paragraph.number,
+    ordinal,
+    start,
+    end,
+    text,
+    sentences,
+  };
+}

@@ -1,0 +1,19 @@
+import type { DocumentFormat } from "../types.js";
+import { loadDocx } from "./docx.js";
+import { loadHtml } from "./html.js";
+import { loadMarkdown } from "./md.js";
+import { loadPdf } from "./pdf.js";
+import { loadTxt } from "./txt.js";
+import type { Loader } from "./types.js";
+
+/** The loader for each supported format. */
+export const LOADERS: Readonly<Record<DocumentFormat, Loader>> = {
+  txt: loadTxt,
+  md: loadMarkdown,
+  html: loadHtml,
+  pdf: loadPdf,
+  docx: loadDocx,
+};
+
+export { loadDocx, loadHtml, loadMarkdown, loadPdf, loadTxt };
+export type { LoadedText, Loader } from "./types.js";
