@@ -42,7 +42,7 @@ export const configSchema = z.object({
   CHUNK_TARGET_CHARS: positiveInt(220),
   TOP_K: positiveInt(5),
   FUSION: z.enum(["rrf", "blend"]).default("rrf"),
-  ANSWERABLE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
+  ANSWERABLE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
   // --- Embeddings ---
   EMBEDDINGS: z.enum(["auto", "transformers", "lexical", "openai"]).default("auto"),
   EMBEDDING_MODEL: z.string().default("Xenova/multilingual-e5-small"),

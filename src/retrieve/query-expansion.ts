@@ -23,6 +23,7 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bautomobile|automotive|car (companies|enterprises|makers)\b/i, "汽车企业 汽车"],
   [/\bdrones?\b|\buavs?\b|\bunmanned aerial\b/i, "无人机"],
   [/\bartificial intelligence\b|\bai\b/i, "人工智能"],
+  [/\bprovincial[- ]level\b|\bprovincial\b/i, "省级"],
   [/\benterprise technology cent(er|re)s?\b|\btechnology cent(er|re)s?\b/i, "企业技术中心"],
   [/\bmanufacturing innovation cent(er|re)s?\b|\binnovation cent(er|re)s?\b/i, "制造业创新中心 创新中心"],
   [/\bmanufacturing\b/i, "制造业 制造"],
@@ -46,6 +47,11 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bclusters?\b/i, "集群"],
   [/\bprojects?\b/i, "项目"],
 ];
+
+/** Returns the glossary's English patterns (to tell which words of a question it understood). */
+export function glossaryPatterns(): RegExp[] {
+  return GLOSSARY.map(([pattern]) => pattern);
+}
 
 /** Returns the Chinese glossary terms for an English question; none for a Chinese one. */
 export function glossaryTerms(question: string): string[] {
