@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnswerabilityCheck } from "../../src/answer/extractive/answerability.js";
 import { draftExtractive } from "../../src/answer/extractive/extractive-answerer.js";
+import { missingTerms } from "../../src/answer/extractive/missing-terms.js";
 import { verifyDraft } from "../../src/answer/verify/verify-draft.js";
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS, loadDocument } from "../../src/ingest/index.js";
 import type { Chunk } from "../../src/ingest/types.js";
@@ -74,6 +75,17 @@ describe("extractive answerer", () => {
   it("declines a question the report does not answer", () => {
     const question = "成都市的常住人口是多少？";
     expect(createAnswerabilityCheck()(question, passagesFor(question))).toBe(false);
+  });
+
+  it("declines a question about something the passages never mention, however much else matches", () => {
+    const question = "2024年上半年广东省规模以上工业增加值同比增长多少？";
+    expect(missingTerms(question, passagesFor(question))).toEqual(["广东"]);
+    expect(createAnswerabilityCheck()(question, passagesFor(question))).toBe(false);
+  });
+
+  it("declines an English question whose subject the glossary cannot place in the report", () => {
+    const question = "What was Sichuan's GDP in 2024?";
+    expect(missingTerms(question, passagesFor("四川 2024"))).toEqual(["gdp"]);
   });
 
   it("accepts a question the report answers", () => {
