@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { percentile } from "./percentile.js";
+import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, RecordAnswerInput } from "./types.js";
+
+/** File name of the audit log inside DATA_DIR. */
+export const AUDIT_FILE_NAME = "audit.jsonl";
+
+/**
+ * Opens (creating if needed) DATA_DIR/audit.jsonl and returns the log. Existing lines are read
+ * once; a truncated or malformed line (e.g. after a crash mid-write) is skipped, never fatal.
+ * @throws when DATA_DIR cannot be created or the file cannot be read.
+ */
+export function createAuditLog(options: { dataDir: string }): AuditLog {
+  mkdirSync(options.dataDir, { recursive: true });
+  const filePath = path.join(options.dataDir, AUDIT_FILE_NAME);
+  const answers = new Map<string, AnswerRecord>();
+  const feedback = new Map<string, Map<string, FeedbackRecord>>();
+
+  const apply = (record: AnswerRecord | FeedbackRecord) => {
+    if (record.type === "answer") {
+      answers.set(record.id, record);
+    } else {
+      const byUser = feedback.get(record.answerId) ?? new Map<string, FeedbackRecord>();
+      byUser.set(String(record.userId ?? "anonymous"), record);
+      feedback.set(record.answerId, byUser);
+    }
+  };
+
+  if (existsSync(filePath)) {
+    const content = readFileSync(filePath, "utf8");
+    for (const line of content.split("\n")) {
+      const record = parseLine(line);
+      if (record) apply(record);
+    }
+    // A crash mid-write leaves no trailing newline; start the next record on its own line.
+    if (content.length > 0 && !content.endsWith("\n")) appendFileSync(filePath, "\n");
+  }
+
+  const append = (record: AnswerRecord | FeedbackRecord) => {
+    appendFileSync(filePath, `${JSON.stringify(record)}\n`);
+    apply(record);
+  };
+
+  const withFeedback = (record: AnswerRecord): AuditEntry => ({
+    ...record,
+    feedback: [...(feedback.get(record.id)?.values() ?? [])].map(({ rating, userId, time }) => ({ rating, userId, time })),
+  });
+
+  return {
+    path: filePath,
+    recordAnswer(input: RecordAnswerInput): string {
+      let id = newAnswerId();
+      while (answers.has(id)) id = newAnswerId();
+      const { answer } = input;
+      append({
+        type: "answer",
+        id,
+        time: new Date().toISOString(),
+        chatId: input.chatId,
+        userId: input.userId,
+        question: answer.question,
+        status: answer.status,
+        mode: answer.mode,
+        model: answer.model,
+        retrieved: answer.retrieved.map(({ chunkId, score }) => ({ chunkId, score })),
+        citations: answer.citations.map(({ n, documentTitle, paragraph, chunkId, quote, verified, start, end }) => ({
+          n, documentTitle, paragraph, chunkId, quote, verified, start, end,
+        })),
+        verificationErrors: answer.verificationErrors ?? [],
+        latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },
+        ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+        ...(answer.error ? { error: answer.error } : {}),
+      });
+      return id;
+    },
+    recordFeedback(answerId, rating, userId) {
+      if (!answers.has(answerId)) return false;
+      append({ type: "feedback", answerId, time: new Date().toISOString(), userId, rating });
+      return true;
+    },
+    getAnswer(answerId) {
+      const record = answers.get(answerId);
+      return record ? withFeedback(record) : undefined;
+    },
+    readRecent(count) {
+      return [...answers.values()].slice(-Math.max(0, count)).map(withFeedback);
+    },
+    stats() {
+      return computeStats([...answers.values()].map(withFeedback));
+    },
+  };
+}
+
+/** Returns the figures for `/stats` from answers merged with their feedback. */
+export function computeStats(entries: AuditEntry[]): AuditStats {
+  const count = (status: AnswerRecord["status"]) => entries.filter((entry) => entry.status === status).length;
+  const notFound = count("not_found");
+  const ratings = entries.flatMap((entry) => entry.feedback.map((item) => item.rating));
+  return {
+    questions: entries.length,
+    answered: count("answered"),
+    notFound,
+    failed: count("failed"),
+    notFoundRate: entries.length === 0 ? 0 : notFound / entries.length,
+    verificationFailures: entries.filter(
+      (entry) => entry.verificationErrors.length > 0 || entry.citations.some((citation) => !citation.verified),
+    ).length,
+    unverifiedCitations: entries.reduce((sum, entry) => sum + entry.citations.filter((citation) => !citation.verified).length, 0),
+    latencyMs: {
+      p50: percentile(entries.map((entry) => entry.latency.totalMs), 50),
+      p99: percentile(entries.map((entry) => entry.latency.totalMs), 99),
+    },
+    feedback: {
+      up: ratings.filter((rating) => rating === "up").length,
+      down: ratings.filter((rating) => rating === "down").length,
+    },
+  };
+}
+
+function parseLine(line: string): AnswerRecord | FeedbackRecord | undefined {
+  if (line.trim() === "") return undefined;
+  try {
+    const value = JSON.parse(line) as { type?: string };
+    if (value.type === "answer" || value.type === "feedback") return value as AnswerRecord | FeedbackRecord;
+  } catch {
+    // truncated line: skip
+  }
+  return undefined;
+}
+
+/** 10 base36-ish characters: short enough for 64-byte callback data, unique enough for an audit log. */
+function newAnswerId(): string {
+  return randomBytes(8).toString("base64url").slice(0, 10);
+}

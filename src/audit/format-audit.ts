@@ -1,0 +1,39 @@
+import type { AuditEntry, AuditStats } from "./types.js";
+
+/** Returns a human-readable review listing of audit entries (oldest first), one block per answer. */
+export function formatAuditEntries(entries: AuditEntry[]): string {
+  if (entries.length === 0) return "No answers recorded yet.";
+  return entries
+    .map((entry) => {
+      const up = entry.feedback.filter((item) => item.rating === "up").length;
+      const down = entry.feedback.filter((item) => item.rating === "down").length;
+      const lines = [
+        `${entry.time}  user ${entry.userId ?? "?"}  chat ${entry.chatId}  [${entry.id}]`,
+        `  Q: ${oneLine(entry.question)}`,
+        `  ${entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
+          (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),
+        ...entry.citations.map(
+          (citation) =>
+            `  ${citation.verified ? "✓" : "✗"} [${citation.n}] ${citation.documentTitle} ¶${citation.paragraph}: ${oneLine(citation.quote, 120)}`,
+        ),
+        ...entry.verificationErrors.map((error) => `  ! ${oneLine(error, 160)}`),
+        ...(entry.error ? [`  error: ${oneLine(entry.error, 160)}`] : []),
+      ];
+      return lines.join("\n");
+    })
+    .join("\n\n");
+}
+
+/** Returns the stats as plain text lines (used by the audit script). */
+export function formatAuditStats(stats: AuditStats): string {
+  return [
+    `questions ${stats.questions} · answered ${stats.answered} · not found ${stats.notFound} (${(stats.notFoundRate * 100).toFixed(1)}%) · failed ${stats.failed}`,
+    `verification failures ${stats.verificationFailures} (unverified citations ${stats.unverifiedCitations})`,
+    `latency p50 ${stats.latencyMs.p50} ms · p99 ${stats.latencyMs.p99} ms · feedback 👍 ${stats.feedback.up} 👎 ${stats.feedback.down}`,
+  ].join("\n");
+}
+
+function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

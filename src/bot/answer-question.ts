@@ -1,0 +1,67 @@
+import type { Answer } from "../answer/types.js";
+import type { BotContext, BotDependencies } from "./context.js";
+import { describeError, isNotModified } from "./describe-error.js";
+import { languageOf } from "./i18n.js";
+import { answerKeyboard } from "./keyboard.js";
+import { createLiveMessage } from "./live-message.js";
+import { renderAnswer, renderPartialText } from "./render/render-answer.js";
+
+/**
+ * Answers one question in the chat of `ctx`: typing indicator, streamed draft (throttled edits of
+ * one placeholder), then exactly one final HTML answer (the placeholder edited into it, extra parts
+ * as new messages) with 原文/👍/👎 buttons, recorded in the audit log. Never throws for a failed
+ * answer; Telegram errors on the final send propagate to the error boundary.
+ */
+export async function answerQuestion(ctx: BotContext, deps: BotDependencies, question: string): Promise<void> {
+  const chatId = ctx.chat!.id;
+  const lang = languageOf(ctx.from?.language_code);
+  const startedAt = performance.now();
+  const isGroup = ctx.chat!.type !== "private";
+  const replyTo = isGroup ? ctx.msg?.message_id : undefined;
+  const replyParameters = replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {};
+
+  ctx.chatAction = "typing";
+  if (ctx.msg?.message_id) {
+    void ctx.api.setMessageReaction(chatId, ctx.msg.message_id, [{ type: "emoji", emoji: "👀" }]).catch(() => undefined);
+  }
+
+  const draft = createLiveMessage({
+    api: deps.draftApi,
+    chatId,
+    logger: deps.logger,
+    intervalMs: deps.editIntervalMs,
+    replyToMessageId: replyTo,
+  });
+
+  let answer: Answer;
+  try {
+    answer = await deps.services.ask(question, { onPartialText: (text) => text.trim() && draft.update(renderPartialText(text)) });
+  } catch (error) {
+    // The services promise never to throw; if they do, the user still gets one clear reply.
+    deps.logger.error({ err: describeError(error, [deps.token]) }, "services.ask threw");
+    answer = { status: "failed", mode: "extractive", text: "", citations: [], timings: { retrieveMs: 0, answerMs: 0 }, question, retrieved: [] };
+  }
+  const placeholderId = await draft.finish();
+  ctx.chatAction = null;
+
+  const totalMs = Math.round(performance.now() - startedAt);
+  const answerId = deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs });
+  deps.logger.info({ answerId, chatId, status: answer.status, mode: answer.mode, totalMs, streamed: placeholderId !== undefined }, "question answered");
+
+  const parts = renderAnswer(answer, lang);
+  const keyboard = answerKeyboard(answerId, answer);
+  for (const [index, part] of parts.entries()) {
+    const markup = index === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {};
+    if (index === 0 && placeholderId !== undefined) {
+      try {
+        await ctx.api.editMessageText(chatId, placeholderId, part, { parse_mode: "HTML", ...markup });
+        continue;
+      } catch (error) {
+        if (isNotModified(error)) continue;
+        deps.logger.warn({ err: describeError(error, [deps.token]) }, "final edit failed; sending the answer as a new message");
+        await ctx.api.deleteMessage(chatId, placeholderId).catch(() => undefined);
+      }
+    }
+    await ctx.api.sendMessage(chatId, part, { parse_mode: "HTML", ...(index === 0 ? replyParameters : {}), ...markup });
+  }
+}

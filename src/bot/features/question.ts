@@ -1,0 +1,77 @@
+import { limit } from "@grammyjs/ratelimiter";
+import { Composer, type Filter } from "grammy";
+import { answerQuestion } from "../answer-question.js";
+import type { BotContext, BotDependencies } from "../context.js";
+import { languageOf, texts } from "../i18n.js";
+
+/** Per-user question rate limit. */
+export interface QuestionRateLimit {
+  /** Window length. Default 60 000 ms. */
+  timeFrameMs: number;
+  /** Questions allowed per window. Default 20. */
+  limit: number;
+}
+
+type TextContext = Filter<BotContext, "message:text">;
+
+/**
+ * Returns the question text of a group message addressed to the bot (mention stripped), or
+ * undefined when the message is not for the bot (no mention, not a reply to the bot).
+ */
+export function groupQuestion(ctx: TextContext): string | undefined {
+  const { text } = ctx.message;
+  const username = `@${ctx.me.username}`.toLowerCase();
+  const mentions = (ctx.message.entities ?? []).filter(
+    (entity) => entity.type === "mention" && text.slice(entity.offset, entity.offset + entity.length).toLowerCase() === username,
+  );
+  if (mentions.length > 0) {
+    let stripped = text;
+    for (const entity of [...mentions].sort((a, b) => b.offset - a.offset)) {
+      stripped = stripped.slice(0, entity.offset) + stripped.slice(entity.offset + entity.length);
+    }
+    return stripped.trim();
+  }
+  if (ctx.message.reply_to_message?.from?.id === ctx.me.id) return text.trim();
+  return undefined;
+}
+
+/**
+ * Returns the question feature: any text in a private chat; in groups only a mention, a reply to
+ * the bot, or `/ask 问题`. Validates length and emptiness, rate-limits per user, then answers.
+ */
+export function questionFeature(deps: BotDependencies, rateLimit: QuestionRateLimit): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const limiter = limit<BotContext, never>({
+    timeFrame: rateLimit.timeFrameMs,
+    limit: rateLimit.limit,
+    keyGenerator: (ctx) => ctx.from?.id.toString(),
+    onLimitExceeded: (ctx) => {
+      void ctx.reply(texts.rateLimited(languageOf(ctx.from?.language_code))).catch(() => undefined);
+    },
+  });
+
+  const ask = async (ctx: BotContext, raw: string) => {
+    const lang = languageOf(ctx.from?.language_code);
+    const question = raw.trim();
+    if (question === "") {
+      await ctx.reply(texts.emptyQuestion(lang), { parse_mode: "HTML" });
+      return;
+    }
+    const length = [...question].length;
+    if (length > deps.config.maxQuestionChars) {
+      await ctx.reply(texts.tooLong(lang, deps.config.maxQuestionChars, length));
+      return;
+    }
+    await answerQuestion(ctx, deps, question);
+  };
+
+  composer.command("ask", limiter, (ctx) => ask(ctx, ctx.match));
+
+  const text = composer.on("message:text").filter((ctx) => !ctx.message.text.startsWith("/"));
+  text.chatType("private").use(limiter, (ctx) => ask(ctx, ctx.message.text));
+  text
+    .chatType(["group", "supergroup"])
+    .filter((ctx) => groupQuestion(ctx) !== undefined)
+    .use(limiter, (ctx) => ask(ctx, groupQuestion(ctx)!));
+  return composer;
+}

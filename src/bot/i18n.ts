@@ -1,0 +1,179 @@
+import type { ManifestDocument } from "../store/types.js";
+import type { IndexProgress, IndexSummary } from "../store/types.js";
+import type { AuditStats } from "../audit/types.js";
+import { escapeHtml } from "./render/escape-html.js";
+
+/** The languages the bot replies in. */
+export type Lang = "zh" | "en";
+
+/** Returns "en" for English-speaking users, else Chinese (the reports are Chinese). */
+export function languageOf(languageCode: string | undefined): Lang {
+  return languageCode?.toLowerCase().startsWith("en") ? "en" : "zh";
+}
+
+const documentLines = (documents: ManifestDocument[], lang: Lang) =>
+  documents.length === 0
+    ? lang === "en" ? "• (no documents indexed yet)" : "• （暂无已索引的文档）"
+    : documents.map((document) => `• ${escapeHtml(document.title)}`).join("\n");
+
+/** All user-facing text, HTML-safe (dynamic parts are escaped here). */
+export const texts = {
+  help: (lang: Lang, documents: ManifestDocument[], botUsername: string) =>
+    lang === "en"
+      ? [
+          "<b>Hello! I answer questions about these reports, and I prove every answer with verbatim quotes:</b>",
+          documentLines(documents, lang),
+          "",
+          "<b>How to ask</b>",
+          "• In a private chat, just send your question, e.g. <i>What was Sichuan's industrial growth in the first half of 2024?</i>",
+          `• In a group, mention me (@${escapeHtml(botUsername)} your question), reply to one of my messages, or use <code>/ask your question</code>.`,
+          "• Each answer ends with a <b>Sources</b> block: ✅ marks a quote checked word for word against the report. Tap “原文 n” to read the passage in context, and 👍/👎 to tell us how we did.",
+        ].join("\n")
+      : [
+          "<b>您好！我根据以下报告回答问题，每个回答都附有逐字核验的原文引用：</b>",
+          documentLines(documents, lang),
+          "",
+          "<b>如何提问</b>",
+          "• 私聊：直接发送问题，例如 <i>2024年上半年四川规模以上工业增加值增长多少？</i>",
+          `• 群聊：@${escapeHtml(botUsername)} 加上问题、回复我的消息，或使用 <code>/ask 问题</code>。`,
+          "• 每个回答末尾有“依据”部分：✅ 表示引文已与原文逐字核对。点“原文 n”查看上下文，点 👍/👎 反馈回答质量。",
+        ].join("\n"),
+  emptyQuestion: (lang: Lang) =>
+    lang === "en"
+      ? "Please write your question as text, e.g. <code>/ask What was the industrial growth rate?</code>"
+      : "请用文字写下您的问题，例如 <code>/ask 上半年工业增加值增长多少？</code>",
+  tooLong: (lang: Lang, max: number, actual: number) =>
+    lang === "en"
+      ? `Your question is too long (${actual} characters). The maximum is ${max} characters — please shorten it.`
+      : `问题太长了（${actual} 个字符），最多 ${max} 个字符，请精简后再问。`,
+  nonText: (lang: Lang) =>
+    lang === "en"
+      ? "I can only read text questions. Please type your question."
+      : "我只能回答文字问题，请用文字输入您的问题。",
+  rateLimited: (lang: Lang) =>
+    lang === "en" ? "You are sending questions very quickly — please wait a moment." : "提问太频繁了，请稍等片刻再问。",
+  thinking: (lang: Lang) => (lang === "en" ? "Looking it up…" : "正在查找…"),
+  sources: (lang: Lang) => (lang === "en" ? "Sources" : "依据"),
+  verified: (lang: Lang) => (lang === "en" ? "✅ verified" : "✅ 已核验"),
+  unverified: (lang: Lang) => (lang === "en" ? "⚠️ unverified" : "⚠️ 未核验"),
+  paragraph: (lang: Lang, paragraph: number) => (lang === "en" ? `paragraph ${paragraph}` : `第 ${paragraph} 段`),
+  notFound: (lang: Lang) =>
+    lang === "en"
+      ? "I could not find the answer to this question in the reports."
+      : "资料中没有找到这个问题的答案。",
+  closest: (lang: Lang) => (lang === "en" ? "Closest passages:" : "最接近的段落："),
+  rephrase: (lang: Lang) => (lang === "en" ? "Try rephrasing or asking about a specific figure." : "可以换个说法，或询问具体的数据。"),
+  failed: (lang: Lang, error: string | undefined) =>
+    lang === "en"
+      ? `⚠️ Sorry, I could not answer this time${error ? `: ${escapeHtml(error)}` : "."}\nPlease try again later.`
+      : `⚠️ 抱歉，这次未能回答${error ? `：${escapeHtml(error)}` : "。"}\n请稍后再试。`,
+  sourceButton: (n: number) => `原文 ${n}`,
+  feedbackThanks: (lang: Lang) => (lang === "en" ? "Thanks for the feedback!" : "谢谢您的反馈！"),
+  answerExpired: (lang: Lang) => (lang === "en" ? "This answer is no longer available." : "该回答已不可用。"),
+  passageGone: (lang: Lang) =>
+    lang === "en"
+      ? "This passage is no longer in the index (the document changed or was removed). The quote was:"
+      : "该段落已不在索引中（文档已更新或删除）。原引文：",
+  sourceHeader: (lang: Lang, n: number) => (lang === "en" ? `Source [${n}]` : `原文 [${n}]`),
+  adminOnly: (lang: Lang) =>
+    lang === "en"
+      ? "Sorry, only administrators can do that. You can still ask me any question about the reports."
+      : "抱歉，只有管理员可以执行此操作。您仍然可以向我提问报告相关的问题。",
+  alreadyRunning: (lang: Lang) =>
+    lang === "en" ? "A re-index is already running; please wait for it to finish." : "重建索引正在进行中，请等待完成。",
+  reindexStarted: (lang: Lang) => (lang === "en" ? "Re-indexing started…" : "开始重建索引…"),
+  progress: (lang: Lang, label: string, progress: IndexProgress) => {
+    const phase =
+      progress.phase === "scan" ? (lang === "en" ? `scanning (${progress.files} files)` : `扫描文件（${progress.files} 个）`)
+      : progress.phase === "load" ? (lang === "en" ? `reading ${progress.done}/${progress.total}` : `读取 ${progress.done}/${progress.total}`)
+      : progress.phase === "embed" ? (lang === "en" ? `embedding ${progress.done}/${progress.total}` : `向量化 ${progress.done}/${progress.total}`)
+      : progress.phase === "write" ? (lang === "en" ? `writing ${progress.done}/${progress.total}` : `写入 ${progress.done}/${progress.total}`)
+      : lang === "en" ? "finishing" : "完成中";
+    return `${escapeHtml(label)}\n⏳ ${phase}`;
+  },
+  summary: (lang: Lang, title: string, summary: IndexSummary) => {
+    const skipped = summary.skipped.map((file) => `• ${escapeHtml(file.relativePath)}: ${escapeHtml(file.reason)}`).join("\n");
+    const body =
+      lang === "en"
+        ? `✅ ${escapeHtml(title)}\n${summary.documents} documents, ${summary.chunks} passages (${summary.embeddedChunks} embedded, ${summary.reusedDocuments} documents reused) in ${summary.seconds.toFixed(1)} s.`
+        : `✅ ${escapeHtml(title)}\n共 ${summary.documents} 个文档、${summary.chunks} 个段落（新向量化 ${summary.embeddedChunks} 个，复用 ${summary.reusedDocuments} 个文档），用时 ${summary.seconds.toFixed(1)} 秒。`;
+    const removed = summary.removedDocuments.length
+      ? `\n${lang === "en" ? "Removed" : "已移除"}: ${summary.removedDocuments.map(escapeHtml).join(", ")}`
+      : "";
+    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}`;
+  },
+  reindexDone: (lang: Lang) => (lang === "en" ? "Re-index complete" : "重建索引完成"),
+  indexFailed: (lang: Lang, message: string) =>
+    lang === "en"
+      ? `❌ Indexing failed: ${escapeHtml(message)}\nThe previous index is still in use.`
+      : `❌ 索引失败：${escapeHtml(message)}\n仍在使用原有索引。`,
+  docs: (lang: Lang, documents: ManifestDocument[]) =>
+    documents.length === 0
+      ? lang === "en" ? "No documents are indexed." : "当前没有已索引的文档。"
+      : [
+          lang === "en" ? `<b>${documents.length} documents</b>` : `<b>共 ${documents.length} 个文档</b>`,
+          ...documents.map(
+            (document) =>
+              `• <b>${escapeHtml(document.title)}</b> (<code>${escapeHtml(document.relativePath)}</code>) — ` +
+              (lang === "en" ? `${document.chunks} passages, indexed ${escapeHtml(document.indexedAt)}` : `${document.chunks} 个段落，索引于 ${escapeHtml(document.indexedAt)}`),
+          ),
+        ].join("\n"),
+  removeUsage: (lang: Lang) =>
+    lang === "en" ? "Usage: <code>/remove document name or file name</code> (see /docs)" : "用法：<code>/remove 文档名或文件名</code>（见 /docs）",
+  removeMissing: (lang: Lang, name: string) =>
+    lang === "en" ? `No document matches “${escapeHtml(name)}”. See /docs.` : `没有找到与“${escapeHtml(name)}”匹配的文档，请查看 /docs。`,
+  removing: (lang: Lang, name: string) => (lang === "en" ? `Removing “${name}”…` : `正在删除“${name}”…`),
+  removed: (lang: Lang, name: string) => (lang === "en" ? `Removed “${name}”` : `已删除“${name}”`),
+  stats: (lang: Lang, stats: AuditStats) => {
+    const rate = `${(stats.notFoundRate * 100).toFixed(1)}%`;
+    return lang === "en"
+      ? [
+          "<b>Statistics</b>",
+          `Questions: ${stats.questions} (answered ${stats.answered}, not found ${stats.notFound}, failed ${stats.failed})`,
+          `Not-found rate: ${rate}`,
+          `Verification failures: ${stats.verificationFailures} answers (${stats.unverifiedCitations} unverified quotes)`,
+          `Latency: p50 ${stats.latencyMs.p50} ms, p99 ${stats.latencyMs.p99} ms`,
+          `Feedback: 👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
+        ].join("\n")
+      : [
+          "<b>统计</b>",
+          `问题数：${stats.questions}（已回答 ${stats.answered}，未找到 ${stats.notFound}，失败 ${stats.failed}）`,
+          `未找到比例：${rate}`,
+          `核验失败：${stats.verificationFailures} 个回答（${stats.unverifiedCitations} 条引文未核验）`,
+          `延迟：p50 ${stats.latencyMs.p50} 毫秒，p99 ${stats.latencyMs.p99} 毫秒`,
+          `反馈：👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
+        ].join("\n");
+  },
+  uploadPrivateOnly: (lang: Lang) => (lang === "en" ? "Please send documents to me in a private chat." : "请在私聊中发送文档。"),
+  uploadUnsupported: (lang: Lang, fileName: string, allowed: string) =>
+    lang === "en"
+      ? `“${escapeHtml(fileName)}” is not a supported file type. I can index ${allowed} files. Nothing was changed.`
+      : `不支持“${escapeHtml(fileName)}”的文件类型，仅支持 ${allowed} 文件。索引未改变。`,
+  uploadTooLarge: (lang: Lang, fileName: string, sizeMb: string, maxMb: string) =>
+    lang === "en"
+      ? `“${escapeHtml(fileName)}” is ${sizeMb} MB; the maximum is ${maxMb} MB (Telegram's bot download limit). Nothing was changed.`
+      : `“${escapeHtml(fileName)}”大小为 ${sizeMb} MB，超过上限 ${maxMb} MB（Telegram 机器人下载限制）。索引未改变。`,
+  uploadReceived: (lang: Lang, fileName: string) => (lang === "en" ? `Adding “${fileName}”…` : `正在添加“${fileName}”…`),
+  uploadDone: (lang: Lang, fileName: string) => (lang === "en" ? `Added “${fileName}”` : `已添加“${fileName}”`),
+  uploadRejected: (lang: Lang, fileName: string, reason: string, message: string) =>
+    lang === "en"
+      ? `❌ Could not add “${escapeHtml(fileName)}” (${escapeHtml(reason)}): ${escapeHtml(message)}\nThe index is unchanged.`
+      : `❌ 无法添加“${escapeHtml(fileName)}”（${escapeHtml(reason)}）：${escapeHtml(message)}\n索引未改变。`,
+  downloadFailed: (lang: Lang, fileName: string) =>
+    lang === "en"
+      ? `❌ Could not download “${escapeHtml(fileName)}” from Telegram. Please try again. The index is unchanged.`
+      : `❌ 无法从 Telegram 下载“${escapeHtml(fileName)}”，请重试。索引未改变。`,
+  unknownCommand: (lang: Lang) => (lang === "en" ? "Unknown command. Send /help to see what I can do." : "未知命令。发送 /help 查看使用说明。"),
+};
+
+/** Commands shown in Telegram's menu, per language. */
+export const commandList = {
+  zh: [
+    { command: "help", description: "使用说明与文档列表" },
+    { command: "ask", description: "提问（群聊中使用）" },
+  ],
+  en: [
+    { command: "help", description: "How to use me and what I know" },
+    { command: "ask", description: "Ask a question (in groups)" },
+  ],
+};

@@ -1,0 +1,56 @@
+import type { Chunk } from "../../ingest/types.js";
+import type { AnswerRecord } from "../../audit/types.js";
+import { texts, type Lang } from "../i18n.js";
+import { escapeHtml } from "./escape-html.js";
+
+type StoredCitation = AnswerRecord["citations"][number];
+
+/** How much context around the chunk a source view shows at most. */
+const MAX_CONTEXT_CHARS = 3000;
+
+/**
+ * Returns the HTML source view for a citation: title and paragraph, then the paragraph that
+ * holds the chunk (cut to a window around it when long) with the quote in <b><u>.
+ */
+export function renderPassage(options: {
+  citation: StoredCitation;
+  chunk: Chunk;
+  documentText: string | undefined;
+  lang: Lang;
+}): string {
+  const { citation, chunk, documentText, lang } = options;
+  const mark = citation.verified ? texts.verified(lang) : texts.unverified(lang);
+  const header = `<b>${texts.sourceHeader(lang, citation.n)}</b> ${mark}\n《${escapeHtml(chunk.documentTitle)}》${texts.paragraph(lang, chunk.paragraph)}`;
+
+  const { text, offset } = contextOf(chunk, documentText);
+  let start = -1;
+  if (citation.start !== undefined && citation.end !== undefined && documentText?.slice(citation.start, citation.end) === citation.quote) {
+    start = citation.start - offset;
+  }
+  if (start < 0 || start + citation.quote.length > text.length) start = text.indexOf(citation.quote);
+  const body =
+    start >= 0 && citation.quote.length > 0
+      ? `${escapeHtml(text.slice(0, start))}<b><u>${escapeHtml(citation.quote)}</u></b>${escapeHtml(text.slice(start + citation.quote.length))}`
+      : escapeHtml(text);
+  const missing = start < 0 ? `\n\n${texts.unverified(lang)}: <i>${escapeHtml(citation.quote)}</i>` : "";
+  return `${header}\n<blockquote>${body}</blockquote>${missing}`;
+}
+
+/** Returns the source view when the chunk is gone from the index: the stored quote only. */
+export function renderMissingPassage(citation: StoredCitation, lang: Lang): string {
+  return `${texts.passageGone(lang)}\n《${escapeHtml(citation.documentTitle)}》${texts.paragraph(lang, citation.paragraph)}\n<blockquote>${escapeHtml(citation.quote)}</blockquote>`;
+}
+
+/** The paragraph around the chunk in the canonical text (or the chunk alone), with its offset. */
+function contextOf(chunk: Chunk, documentText: string | undefined): { text: string; offset: number } {
+  if (!documentText || documentText.slice(chunk.start, chunk.end) !== chunk.text) return { text: chunk.text, offset: chunk.start };
+  let start = documentText.lastIndexOf("\n", chunk.start - 1) + 1;
+  let end = documentText.indexOf("\n", chunk.end);
+  if (end < 0) end = documentText.length;
+  if (end - start > MAX_CONTEXT_CHARS) {
+    const spare = Math.max(0, Math.floor((MAX_CONTEXT_CHARS - (chunk.end - chunk.start)) / 2));
+    start = Math.max(start, chunk.start - spare);
+    end = Math.min(end, chunk.end + spare);
+  }
+  return { text: documentText.slice(start, end), offset: start };
+}
