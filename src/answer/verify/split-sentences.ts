@@ -1,13 +1,15 @@
+import { splitSentences as splitCanonicalSentences } from "../../ingest/sentences.js";
+
 /**
  * Splits answer text into sentences for figure checking. A figure must be supported by the
- * citations of its own sentence, so where a sentence ends decides which quotes count.
+ * citations of its own sentence, so where a sentence ends decides which quotes count. It uses the
+ * same sentence rules as ingestion (numbers, abbreviations like "O. Reynolds", and quoted or
+ * bracketed phrases such as "（…Hey! Say! JUMP）" never split), so a quoted source sentence is
+ * one sentence here too; each line break also ends a sentence.
  */
 
-// Chinese enders, their half-width forms, and a line break; ". " ends an English sentence
-// unless it is a list number at a line start ("1. 全省…").
-const ENDER = /[。！？；!?;\n]|(?<!(?:^|\n)[ \t]*\d{1,2})\.(?=\s)/gu;
 // Markers written after the full stop ("增长6.2%。[1]") still belong to the sentence before it.
-const TRAILING_MARKERS = /^(?:[ \t]*[[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+/u;
+const MARKERS_ONLY = /^(?:\s*[[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+\s*$/u;
 
 /** One sentence of an answer with its offsets in the answer text. */
 export interface AnswerSentence {
@@ -22,18 +24,20 @@ export interface AnswerSentence {
  */
 export function splitSentences(text: string): AnswerSentence[] {
   const sentences: AnswerSentence[] = [];
-  let start = 0;
-  const push = (end: number) => {
-    const slice = text.slice(start, end);
-    if (slice.trim() !== "") sentences.push({ text: slice, start, end });
-    start = end;
-  };
-  for (const match of text.matchAll(ENDER)) {
-    const enderEnd = match.index + match[0].length;
-    if (enderEnd <= start) continue;
-    const trailing = TRAILING_MARKERS.exec(text.slice(enderEnd));
-    push(enderEnd + (trailing ? trailing[0].length : 0));
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    let firstOfLine = true;
+    for (const sentence of splitCanonicalSentences(text, { start: lineStart, end: lineStart + line.length })) {
+      const previous = sentences.at(-1);
+      if (previous && !firstOfLine && MARKERS_ONLY.test(sentence.text)) {
+        previous.end = sentence.end;
+        previous.text = text.slice(previous.start, previous.end);
+      } else {
+        sentences.push({ text: sentence.text, start: sentence.start, end: sentence.end });
+      }
+      firstOfLine = false;
+    }
+    lineStart += line.length + 1;
   }
-  push(text.length);
   return sentences;
 }
