@@ -9,7 +9,7 @@ import { splitSentences as splitCanonicalSentences } from "../../ingest/sentence
  */
 
 // Markers written after the full stop ("增长6.2%。[1]") still belong to the sentence before it.
-const MARKERS_ONLY = /^(?:\s*[[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+\s*$/u;
+const LEADING_MARKERS = /^(?:\s*[[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+/u;
 
 /** One sentence of an answer with its offsets in the answer text. */
 export interface AnswerSentence {
@@ -29,11 +29,17 @@ export function splitSentences(text: string): AnswerSentence[] {
     let firstOfLine = true;
     for (const sentence of splitCanonicalSentences(text, { start: lineStart, end: lineStart + line.length })) {
       const previous = sentences.at(-1);
-      if (previous && !firstOfLine && MARKERS_ONLY.test(sentence.text)) {
-        previous.end = sentence.end;
+      const leading = firstOfLine ? null : LEADING_MARKERS.exec(sentence.text);
+      let start = sentence.start;
+      if (previous && leading) {
+        previous.end = sentence.start + leading[0].length;
         previous.text = text.slice(previous.start, previous.end);
-      } else {
-        sentences.push({ text: sentence.text, start: sentence.start, end: sentence.end });
+        start = previous.end;
+      }
+      const rest = text.slice(start, sentence.end);
+      if (rest.trim() !== "") {
+        const offset = rest.length - rest.trimStart().length;
+        sentences.push({ text: rest.trim(), start: start + offset, end: sentence.end });
       }
       firstOfLine = false;
     }
