@@ -1,4 +1,4 @@
-import type { Chunk, CleanDocument } from "../ingest/types.js";
+import type { Chunk, ChunkOptions, CleanDocument } from "../ingest/types.js";
 
 /** What a generation contains, written last so a generation without it is incomplete. */
 export interface Manifest {
@@ -6,6 +6,8 @@ export interface Manifest {
   generationId: string;
   embedder: { id: string; dimension: number };
   chunkTargetChars: number;
+  /** Full chunker options; unchanged documents are reused only when these match. */
+  chunkOptions?: ChunkOptions;
   documents: ManifestDocument[];
   counts: { documents: number; chunks: number; glyphsRemoved: number };
   builtAt: string;

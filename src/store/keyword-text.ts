@@ -1,0 +1,26 @@
+import { tokenize } from "../text/tokenize.js";
+
+/**
+ * FTS5 tokenizer for pre-tokenized text. Tokens arrive space-separated from tokenize(), so
+ * unicode61 only has to split on spaces; `.`, `%` and `-` are token characters so "6.2%" and
+ * "covid-19" stay whole (and "6.2%" never matches "62%"). Diacritics are kept so a token
+ * means exactly what tokenize() produced.
+ */
+export const FTS_TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '.%-'";
+
+/** Returns the text stored in the FTS5 table for a chunk: its search tokens joined by spaces. */
+export function toKeywordDocument(text: string): string {
+  return tokenize(text).join(" ");
+}
+
+/**
+ * Returns an FTS5 MATCH expression that ORs every distinct token of `query` as a quoted
+ * phrase, or undefined when the query has no searchable token (empty, only punctuation or
+ * stopwords).
+ */
+export function toKeywordQuery(query: string): string | undefined {
+  const tokens = [...new Set(tokenize(query))];
+  if (tokens.length === 0) return undefined;
+  // tokenize() never emits a double quote, but doubling keeps the phrase syntax safe regardless.
+  return tokens.map((token) => `"${token.replaceAll('"', '""')}"`).join(" OR ");
+}
