@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { KnowledgeServices } from "../../src/app/services.js";
 import { createAuditLog } from "../../src/audit/index.js";
-import { percentile } from "../../src/audit/percentile.js";
+import { percentile } from "../../src/stats/percentile.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import { runBot } from "../../src/bot/run-bot.js";
 import { loadConfig, type Config } from "../../src/config.js";

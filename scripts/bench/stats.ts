@@ -1,10 +1,4 @@
-/** Returns the p-th percentile (0..100) of `values` by nearest rank; NaN for an empty list. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}
+export { percentile } from "../../src/stats/percentile.js";
 
 /** Formats milliseconds with two decimals. */
 export function ms(value: number): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { percentile } from "./percentile.js";
+import { percentile } from "../stats/percentile.js";
 import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, RecordAnswerInput } from "./types.js";
 
 /** File name of the audit log inside DATA_DIR. */
@@ -108,9 +108,10 @@ export function computeStats(entries: AuditEntry[]): AuditStats {
       (entry) => entry.verificationErrors.length > 0 || entry.citations.some((citation) => !citation.verified),
     ).length,
     unverifiedCitations: entries.reduce((sum, entry) => sum + entry.citations.filter((citation) => !citation.verified).length, 0),
+    // An empty log reports 0 ms rather than NaN, which /stats would print as "NaN ms".
     latencyMs: {
-      p50: percentile(entries.map((entry) => entry.latency.totalMs), 50),
-      p99: percentile(entries.map((entry) => entry.latency.totalMs), 99),
+      p50: entries.length === 0 ? 0 : percentile(entries.map((entry) => entry.latency.totalMs), 50),
+      p99: entries.length === 0 ? 0 : percentile(entries.map((entry) => entry.latency.totalMs), 99),
     },
     feedback: {
       up: ratings.filter((rating) => rating === "up").length,

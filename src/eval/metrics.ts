@@ -38,20 +38,7 @@ export function rankOfFirstRelevant<T>(items: readonly T[], isRelevant: (item: T
   return index === -1 ? undefined : index + 1;
 }
 
-/**
- * Returns the p-th percentile (0–100) with linear interpolation between closest ranks (numpy's
- * default), or NaN for an empty list.
- */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (Math.min(Math.max(p, 0), 100) / 100) * (sorted.length - 1);
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const lowerValue = sorted[lower] ?? Number.NaN;
-  const upperValue = sorted[upper] ?? Number.NaN;
-  return lowerValue + (upperValue - lowerValue) * (position - lower);
-}
+export { percentile } from "../stats/percentile.js";
 
 /** One question's not-found outcome: positive means "the reports do not answer this". */
 export interface NotFoundPrediction {
