@@ -178,7 +178,7 @@ async function measureRecall(dataDir: string, generationFolder: string, chunks: 
     );
     // The trade-off behind efSearchMin: recall and latency of the raw graph at other ef values.
     const sweep: string[] = [];
-    for (const ef of [64, 128, 256, 512, 1024]) {
+    for (const ef of [64, 128, 256, 512, 1024, 2048]) {
       graph.setEf(ef);
       const times: number[] = [];
       const raw = queries.map((query) => {
