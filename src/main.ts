@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     const documents = services.listDocuments();
     process.stderr.write(
       `Telegram bot not started: set TELEGRAM_BOT_TOKEN to run it. Terminal chat over ${config.knowledgeDir} ` +
-        `(${documents.length} documents, ${services.answerer.mode} answers, embeddings ${services.embedder.id}).\n`,
+        `(${documents.length} document${documents.length === 1 ? "" : "s"}, ${services.answerer.mode} answers, embeddings ${services.embedder.id}).\n`,
     );
     await runTerminalChat({ services, input: process.stdin, output: process.stdout, maxQuestionChars: config.maxQuestionChars });
     await services.close();
