@@ -20,6 +20,8 @@ async function main(): Promise<number> {
   const bar = createIndexProgressBar();
   const services = await createKnowledgeServices({ config, logger, onFirstBuildProgress: bar.onProgress });
   bar.stop();
+  const mismatch = services.embedderMismatch();
+  if (mismatch) process.stderr.write(`${mismatch} Until then answers use keyword search only.\n`);
 
   if (!telegram) {
     const documents = services.listDocuments();

@@ -26,6 +26,8 @@ export interface AppServices extends KnowledgeServices {
   index(): KnowledgeIndex | undefined;
   readonly embedder: Embedder;
   readonly answerer: Answerer;
+  /** Why vector search is off (index built with another embedder), with the fix; else undefined. */
+  embedderMismatch(): string | undefined;
 }
 
 /**
@@ -105,6 +107,7 @@ export async function createKnowledgeServices(options: {
     embedder,
     answerer,
     index: () => live.current(),
+    embedderMismatch: () => live.embedderMismatch()?.message,
     ask,
     listDocuments: () => live.current()?.manifest.documents ?? [],
     reindex: (reindexOptions) => live.reindex({ onProgress: reindexOptions?.onProgress }),

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createKnowledgeServices, type AppServices } from "../../src/app/create-services.js";
 import { loadConfig } from "../../src/config.js";
+import { createLexicalEmbedder } from "../../src/embed/lexical-embedder.js";
 import { IngestError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import { startOpenAIServer } from "../helpers/openai-server.js";
@@ -99,6 +100,20 @@ describe("knowledge services (extractive, offline)", () => {
     const passage = services.getPassage(answer.citations[0]!.chunkId);
     expect(passage?.chunk.text).toContain(SENTENCE);
     expect(passage?.documentText).toContain(SENTENCE);
+  });
+
+  it("says clearly when the index was built with another embedder, and still answers by keywords", async () => {
+    const first = await createKnowledgeServices({ config: environment(), logger: silentLogger() });
+    await first.close();
+    services = await createKnowledgeServices({
+      config: environment(),
+      logger: silentLogger(),
+      embedder: createLexicalEmbedder({ dimension: 256 }),
+    });
+    expect(services.embedderMismatch()).toMatch(/built with embedder "lexical:hashed-ngrams-v1:512".*run `npm run index`/u);
+    const answer = await services.ask(QUESTION);
+    expect(answer.text).toContain("6.2%");
+    expect(answer.citations[0]!.verified).toBe(true);
   });
 
   it("refuses an empty question without retrieving", async () => {
