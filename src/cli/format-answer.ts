@@ -15,7 +15,8 @@ export function formatAnswerForTerminal(answer: Answer): string {
   if (answer.status === "not_found" && answer.closest?.length) {
     lines.push("");
     answer.closest.forEach((passage, position) => {
-      lines.push(`  ${position + 1}. 《${passage.documentTitle}》${zh ? `第${passage.paragraph}段` : ` paragraph ${passage.paragraph}`}: ${truncate(passage.text, 90)}`);
+      const where = zh ? `《${passage.documentTitle}》第${passage.paragraph}段` : `"${passage.documentTitle}", paragraph ${passage.paragraph}`;
+      lines.push(`  ${position + 1}. ${where}: ${truncate(passage.text, 90)}`);
     });
   }
   if (answer.citations.length > 0) {

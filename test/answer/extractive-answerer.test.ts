@@ -3,7 +3,7 @@ import { createAnswerabilityCheck } from "../../src/answer/extractive/answerabil
 import { draftExtractive } from "../../src/answer/extractive/extractive-answerer.js";
 import { missingTerms } from "../../src/answer/extractive/missing-terms.js";
 import { verifyDraft } from "../../src/answer/verify/verify-draft.js";
-import { chunkDocument, DEFAULT_CHUNK_OPTIONS, loadDocument } from "../../src/ingest/index.js";
+import { chunkDocument, DEFAULT_CHUNK_OPTIONS, loadDocument, loadDocumentFromBytes } from "../../src/ingest/index.js";
 import type { Chunk } from "../../src/ingest/types.js";
 import type { RetrievedPassage } from "../../src/retrieve/types.js";
 import { tokenize } from "../../src/text/tokenize.js";
@@ -58,6 +58,20 @@ describe("extractive answerer", () => {
     expect(draft.text).toContain("6.2%");
     expect(draft.text.startsWith("According to the report:")).toBe(true);
     expect(verifyDraft({ draft, passages }).ok).toBe(true);
+  });
+
+  it("answers an English question about an English document from its own words", async () => {
+    const document = await loadDocumentFromBytes({
+      bytes: new TextEncoder().encode("# Acme review\n\nAcme's revenue grew 12.5% in 2023. The company opened 14 new factories in Vietnam.\n"),
+      relativePath: "acme.md",
+      maxBytes: 1024 * 1024,
+    });
+    const passages = chunkDocument(document, DEFAULT_CHUNK_OPTIONS).map((chunk) => ({ chunk, score: 1, ranks: {}, scores: {} }));
+    const question = "How many new factories did Acme open?";
+    const draft = draftExtractive(question, passages);
+    expect(draft.citations[0]!.quote).toBe("The company opened 14 new factories in Vietnam.");
+    expect(createAnswerabilityCheck()(question, passages)).toBe(true);
+    expect(createAnswerabilityCheck()("What is Acme's market share?", passages)).toBe(false);
   });
 
   it("only ever writes figures that are inside its quotes", () => {

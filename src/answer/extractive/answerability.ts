@@ -13,7 +13,7 @@ export const DEFAULT_ANSWERABLE_THRESHOLD = 0.2;
 /** Returns the best evidence coverage (0..1) any retrieved sentence reaches for the question. */
 export function evidenceCoverage(question: string, passages: RetrievedPassage[]): number {
   const terms = questionTerms(question);
-  if (terms.totalWeight === 0) return 0;
+  if (terms.forChinese.totalWeight === 0 && terms.forOther.totalWeight === 0) return 0;
   let best = 0;
   for (const scored of scoreSentences(terms, passages)) best = Math.max(best, scored.coverage);
   return best;

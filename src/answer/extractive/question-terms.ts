@@ -1,12 +1,19 @@
 import { glossaryTerms } from "../../retrieve/query-expansion.js";
 import { hasCjk, tokenize } from "../../text/tokenize.js";
 
+/** One weighted set of terms; numbers weigh more because a matching figure is strong evidence. */
+export interface WeightedTerms {
+  weights: Map<string, number>;
+  totalWeight: number;
+}
+
 /** The weighted terms of a question that evidence sentences are scored against. */
 export interface QuestionTerms {
   language: "zh" | "en";
-  /** token → weight; numbers weigh more because a matching figure is strong evidence. */
-  weights: Map<string, number>;
-  totalWeight: number;
+  /** Terms matched against Chinese text: the question's own, or an English question's glossary terms. */
+  forChinese: WeightedTerms;
+  /** Terms matched against text without Chinese: the question's own words and numbers. */
+  forOther: WeightedTerms;
   /** The question asks for a quantity (多少, 几, 比例, how much…). */
   wantsFigure: boolean;
   /** The question asks for a list (哪些, 包括, which…). */
@@ -19,29 +26,41 @@ const LIST_QUESTION_ZH = /哪些|哪几|有什么|包括|包含|分别|列举/u;
 const LIST_QUESTION_EN = /\bwhich\b|\bwhat are\b|\blist\b|\bname the\b/i;
 
 /**
- * Returns the weighted terms of `question`. English questions are scored on their Chinese
- * glossary terms and numbers, since their English words cannot occur in a Chinese report.
+ * Returns the weighted terms of `question`. An English question is scored against Chinese text
+ * on its glossary terms and numbers (its English words cannot occur there), and against
+ * English text on its own words.
  */
 export function questionTerms(question: string): QuestionTerms {
   const language = hasCjk(question) ? "zh" : "en";
-  const source = language === "zh" ? question : [...glossaryTerms(question), ...(question.match(/\d+(?:\.\d+)?%?/gu) ?? [])].join(" ");
-  const weights = new Map<string, number>();
-  for (const token of tokenize(source)) {
-    if (language === "en" && /^[a-z]/u.test(token)) continue;
-    weights.set(token, /^\d/u.test(token) ? 2 : 1);
-  }
-  let totalWeight = 0;
-  for (const weight of weights.values()) totalWeight += weight;
+  const own = weigh(tokenize(question));
+  const forChinese =
+    language === "zh"
+      ? own
+      : weigh(tokenize([...glossaryTerms(question), ...(question.match(/\d+(?:\.\d+)?%?/gu) ?? [])].join(" ")).filter((token) => !/^[a-z]/u.test(token)));
   const wantsFigure = language === "zh" ? FIGURE_QUESTION_ZH.test(question) : FIGURE_QUESTION_EN.test(question);
   const wantsList = language === "zh" ? LIST_QUESTION_ZH.test(question) : LIST_QUESTION_EN.test(question);
-  return { language, weights, totalWeight, wantsFigure, wantsList };
+  return { language, forChinese, forOther: own, wantsFigure, wantsList };
+}
+
+function weigh(tokens: string[]): WeightedTerms {
+  const weights = new Map<string, number>();
+  for (const token of tokens) weights.set(token, /^\d/u.test(token) ? 2 : 1);
+  let totalWeight = 0;
+  for (const weight of weights.values()) totalWeight += weight;
+  return { weights, totalWeight };
+}
+
+/** Returns the terms that apply to `text`: Chinese text is matched on `forChinese`. */
+export function termsFor(terms: QuestionTerms, text: string): WeightedTerms {
+  return hasCjk(text) ? terms.forChinese : terms.forOther;
 }
 
 /** Returns the fraction (0..1) of the question's term weight found in `text`'s tokens. */
 export function termCoverage(terms: QuestionTerms, text: string): number {
-  if (terms.totalWeight === 0) return 0;
+  const { weights, totalWeight } = termsFor(terms, text);
+  if (totalWeight === 0) return 0;
   const present = new Set(tokenize(text));
   let matched = 0;
-  for (const [token, weight] of terms.weights) if (present.has(token)) matched += weight;
-  return matched / terms.totalWeight;
+  for (const [token, weight] of weights) if (present.has(token)) matched += weight;
+  return matched / totalWeight;
 }
