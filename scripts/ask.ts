@@ -1,22 +1,15 @@
 // `npm run --silent ask -- [--json] "问题"`; with no question, answers each line of stdin.
 import "dotenv/config";
 import { createInterface } from "node:readline";
-import { createKnowledgeServices } from "../src/app/create-services.js";
 import { formatAnswerForTerminal } from "../src/cli/format-answer.js";
 import { parseArgs } from "../src/cli/parse-args.js";
-import { createIndexProgressBar } from "../src/cli/progress-bar.js";
+import { openServicesForCli } from "../src/cli/open-services.js";
 import { runCli } from "../src/cli/run-cli.js";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
 
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
   const json = args.flags.has("json");
-  const config = loadConfig(process.env);
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn" });
-  const bar = createIndexProgressBar();
-  const services = await createKnowledgeServices({ config, logger, onFirstBuildProgress: bar.onProgress });
-  bar.stop();
+  const { config, services } = await openServicesForCli(process.env);
   const print = (answer: Awaited<ReturnType<typeof services.ask>>) =>
     process.stdout.write(json ? `${JSON.stringify(answer)}\n` : `${formatAnswerForTerminal(answer)}\n\n`);
 

@@ -11,7 +11,8 @@ import { buildIndex, formatIndexSummary } from "../src/store/index.js";
 
 runCli(async () => {
   const config = loadConfig(process.env);
-  const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : "warn" });
+  // An admin command: info level, so the embedder choice ("embeddings: lexical (…why…)") shows.
+  const logger = createLogger({ level: config.logLevel });
   const embedder = await createEmbedder({ config: config.embeddings, llm: config.llm, logger });
   // Ctrl-C stops the build and deletes the unfinished generation; the current one stays.
   const abort = new AbortController();

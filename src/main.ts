@@ -1,25 +1,16 @@
 import "dotenv/config";
-import { createKnowledgeServices } from "./app/create-services.js";
-import { createIndexProgressBar } from "./cli/progress-bar.js";
+import { openServicesForCli } from "./cli/open-services.js";
 import { runCli } from "./cli/run-cli.js";
 import { runTerminalChat } from "./cli/terminal-chat.js";
-import { loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
 
 /**
  * Composition root: load config once, build the services, then run the Telegram bot when
  * TELEGRAM_BOT_TOKEN is set, or the terminal chat otherwise. Shuts down cleanly on SIGINT/SIGTERM.
  */
 async function main(): Promise<number> {
-  const config = loadConfig(process.env);
-  const telegram = Boolean(config.telegramBotToken);
   // The terminal chat shares the screen with the logs, so it only shows warnings unless asked.
-  const level = telegram || process.env.LOG_LEVEL ? config.logLevel : "warn";
-  const logger = createLogger({ level, secrets: [config.telegramBotToken, config.llm.apiKey, config.webhook?.secret] });
-
-  const bar = createIndexProgressBar();
-  const services = await createKnowledgeServices({ config, logger, onFirstBuildProgress: bar.onProgress });
-  bar.stop();
+  const telegram = Boolean(process.env.TELEGRAM_BOT_TOKEN?.trim());
+  const { config, logger, services } = await openServicesForCli(process.env, { quiet: !telegram });
   const mismatch = services.embedderMismatch();
   if (mismatch) process.stderr.write(`${mismatch} Until then answers use keyword search only.\n`);
 

@@ -10,7 +10,7 @@ import type { Config } from "../config.js";
 import { createEmbedder } from "../embed/create-embedder.js";
 import type { Embedder } from "../embed/types.js";
 import { IndexError, IngestError } from "../errors.js";
-import { loadDocumentFromBytes, SUPPORTED_EXTENSIONS } from "../ingest/index.js";
+import { DEFAULT_CHUNK_OPTIONS, loadDocumentFromBytes, SUPPORTED_EXTENSIONS } from "../ingest/index.js";
 import type { Logger } from "../logger.js";
 import { retrieve } from "../retrieve/retrieve.js";
 import { createLiveIndex } from "../store/live-index.js";
@@ -48,7 +48,7 @@ export async function createKnowledgeServices(options: {
     dataDir: config.dataDir,
     knowledgeDir: config.knowledgeDir,
     embedder,
-    chunkOptions: { targetChars: config.chunkTargetChars, overlapSentences: 1 },
+    chunkOptions: { ...DEFAULT_CHUNK_OPTIONS, targetChars: config.chunkTargetChars },
     maxFileBytes: config.maxUploadBytes,
     logger,
   });
