@@ -1,4 +1,4 @@
-import type { Answer } from "../answer/types.js";
+import type { Answer, Citation } from "../answer/types.js";
 
 /** One answered (or not found, or failed) question, as written to the audit log. */
 export interface AnswerRecord {
@@ -14,16 +14,7 @@ export interface AnswerRecord {
   mode: Answer["mode"];
   model: string | undefined;
   retrieved: Array<{ chunkId: string; score: number }>;
-  citations: Array<{
-    n: number;
-    documentTitle: string;
-    paragraph: number;
-    chunkId: string;
-    quote: string;
-    verified: boolean;
-    start?: number;
-    end?: number;
-  }>;
+  citations: Array<Omit<Citation, "documentId">>;
   verificationErrors: string[];
   latency: { retrieveMs: number; answerMs: number; totalMs: number };
   fallbackReason?: string;

@@ -1,16 +1,11 @@
 import type { ScoredChunkId } from "../store/types.js";
-import type { RetrieverName } from "./types.js";
+import type { RetrievedPassage, RetrieverName } from "./types.js";
 
 /** How ranked lists from the retrievers are combined; chosen with the eval (see README). */
 export type FusionMethod = "rrf" | "blend";
 
-/** One fused candidate before its chunk is loaded. */
-export interface FusedCandidate {
-  chunkId: string;
-  score: number;
-  ranks: Partial<Record<RetrieverName, number>>;
-  scores: Partial<Record<RetrieverName, number>>;
-}
+/** One fused candidate before its chunk is loaded: a passage with only the chunk's id. */
+export type FusedCandidate = Omit<RetrievedPassage, "chunk"> & { chunkId: string };
 
 /** RRF's constant: 60 is the value from Cormack et al. and works without tuning. */
 const RRF_K = 60;

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { IngestError } from "../../src/errors.js";
 import { loadDocument, loadDocumentFromBytes } from "../../src/ingest/load-document.js";
 import { makeDocx } from "./make-fixtures.js";
+import { rejection } from "./ingest-rejection.js";
 
 const MB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), "ingest-load-"));
@@ -22,14 +22,6 @@ async function loadFile(name: string, maxBytes = 10 * MB) {
   return loadDocument({ absolutePath: join(dir, name), relativePath: name, maxBytes });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<IngestError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof IngestError)) throw new Error(`expected an IngestError, got ${String(error)}`);
-  return error;
-}
 
 describe("loadDocument", () => {
   it("returns id, title, format, content hash, canonical text, paragraphs and glyph count", async () => {

@@ -1,24 +1,16 @@
 import { randomBytes } from "node:crypto";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { IngestError } from "../../src/errors.js";
 import { loadDocx } from "../../src/ingest/loaders/docx.js";
 import { loadHtml } from "../../src/ingest/loaders/html.js";
 import { loadMarkdown } from "../../src/ingest/loaders/md.js";
 import { loadPdf } from "../../src/ingest/loaders/pdf.js";
 import { loadTxt } from "../../src/ingest/loaders/txt.js";
 import { makeDocx, makePdf } from "./make-fixtures.js";
+import { rejection } from "./ingest-rejection.js";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-async function rejection(promise: Promise<unknown>): Promise<IngestError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof IngestError)) throw new Error(`expected an IngestError, got ${String(error)}`);
-  return error;
-}
 
 describe("txt loader", () => {
   it("returns the decoded text without a title", async () => {
