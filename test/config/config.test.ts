@@ -37,3 +37,13 @@ describe("loadConfig", () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: "", TOP_K: "" }).topK).toBe(5);
   });
 });
+
+describe(".env.example", () => {
+  it("documents every variable the config schema reads", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { configSchema } = await import("../../src/config.js");
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gmu)].map((match) => match[1]));
+    expect(Object.keys(configSchema.shape).filter((name) => !documented.has(name))).toEqual([]);
+  });
+});
