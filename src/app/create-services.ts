@@ -52,7 +52,15 @@ export async function createKnowledgeServices(options: {
     maxFileBytes: config.maxUploadBytes,
     logger,
   });
-  if (!live.current()) await live.reindex({ onProgress: options.onFirstBuildProgress });
+  if (!live.current()) {
+    try {
+      await live.reindex({ onProgress: options.onFirstBuildProgress });
+    } catch (error) {
+      // An empty knowledge folder must not stop the bot: admins can still upload the first report.
+      if (!(error instanceof IndexError && error.reason === "nothing_indexed")) throw error;
+      logger.warn({ knowledgeDir: config.knowledgeDir }, error.message);
+    }
+  }
 
   const extractive = createExtractiveAnswerer();
   const useLlm =
@@ -79,7 +87,10 @@ export async function createKnowledgeServices(options: {
 
   const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
     const trimmed = question.trim();
-    if (trimmed === "") return emptyQuestionAnswer(question, answerer.mode);
+    if (trimmed === "") return refusal(question, answerer.mode, "The question is empty. / 问题为空。");
+    if (!live.current()) {
+      return refusal(question, answerer.mode, "No documents are indexed yet; an admin can upload one or run the re-index. / 还没有索引任何文档，请管理员上传文档或重建索引。");
+    }
     return answerQuestion({
       question: trimmed.slice(0, config.maxQuestionChars),
       retrieve: async (text) => {
@@ -154,6 +165,10 @@ export async function createKnowledgeServices(options: {
       );
       if (!document) return undefined;
       if (live.isReindexing()) throw new IndexError("A re-index is already running; try again shortly.", "busy", config.dataDir);
+      // An index is never built empty, so removing the last document would leave it serving.
+      if ((live.current()?.manifest.documents.length ?? 0) <= 1) {
+        throw new IndexError(`"${document.title}" is the only document; upload another before removing it.`, "nothing_indexed", config.dataDir);
+      }
       await rm(knowledgePath(document.relativePath), { force: true });
       return live.reindex();
     },
@@ -169,17 +184,9 @@ export async function createKnowledgeServices(options: {
   };
 }
 
-function emptyQuestionAnswer(question: string, mode: Answer["mode"]): Answer {
-  return {
-    status: "failed",
-    mode,
-    text: "",
-    citations: [],
-    timings: { retrieveMs: 0, answerMs: 0 },
-    question,
-    retrieved: [],
-    error: "The question is empty. / 问题为空。",
-  };
+/** A failed Answer for a question that cannot be asked at all, with the reason for the user. */
+function refusal(question: string, mode: Answer["mode"], error: string): Answer {
+  return { status: "failed", mode, text: "", citations: [], timings: { retrieveMs: 0, answerMs: 0 }, question, retrieved: [], error };
 }
 
 /** Keeps only the file's own name, without folders or control characters. */

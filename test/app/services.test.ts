@@ -116,6 +116,23 @@ describe("knowledge services (extractive, offline)", () => {
     expect(answer.citations[0]!.verified).toBe(true);
   });
 
+  it("starts with an empty knowledge folder, says nothing is indexed, then answers from the first upload", async () => {
+    rmSync(join(root, "knowledge/sichuan-industry-report.txt"));
+    services = await createKnowledgeServices({ config: environment(), logger: silentLogger() });
+    const before = await services.ask("2024年绵阳科技城新增高新技术企业多少家？");
+    expect(before.status).toBe("failed");
+    expect(before.error).toMatch(/No documents are indexed yet/u);
+    await services.addDocument("mianyang.txt", new TextEncoder().encode("2024年绵阳科技城新增高新技术企业128家。\n"));
+    expect((await services.ask("2024年绵阳科技城新增高新技术企业多少家？")).text).toContain("128家");
+  });
+
+  it("refuses to remove the only document and keeps it", async () => {
+    services = await createKnowledgeServices({ config: environment(), logger: silentLogger() });
+    await expect(services.removeDocument("sichuan-industry-report.txt")).rejects.toThrow(/only document/u);
+    expect(readdirSync(join(root, "knowledge"))).toEqual(["sichuan-industry-report.txt"]);
+    expect((await services.ask(QUESTION)).text).toContain("6.2%");
+  });
+
   it("refuses an empty question without retrieving", async () => {
     services = await createKnowledgeServices({ config: environment(), logger: silentLogger() });
     const answer = await services.ask("   ");
