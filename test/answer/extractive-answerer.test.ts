@@ -45,6 +45,22 @@ describe("extractive answerer", () => {
     expect(draft.text).toMatch(/^绿色低碳优势产业增加值同比增长11\.0%\[1\]。/u);
   });
 
+  it("leads with the clause in the unit the question asks for", () => {
+    const question = "2023年高技术制造业营业收入占比提升了多少个百分点？";
+    expect(draftExtractive(question, passagesFor(question)).text).toMatch(/^提升1\.8个百分点\[1\]。/u);
+  });
+
+  it("leads with the clause that names the year the question asks about", () => {
+    const question = "2023年规模以上工业单位增加值能耗下降了多少？";
+    expect(draftExtractive(question, passagesFor(question)).text).toMatch(/^2023年再下降3\.4%\[1\]。/u);
+  });
+
+  it("quotes the whole sentence instead of guessing when two figure clauses match equally", () => {
+    const question = "环保类的产业上半年涨幅有多大？";
+    const draft = draftExtractive(question, passagesFor(question));
+    expect(draft.text.startsWith(draft.citations[0]!.quote.replace(/。$/u, ""))).toBe(true);
+  });
+
   it("answers a list question with the enumerating sentence first", () => {
     const question = "六大优势产业有哪些？";
     const draft = draftExtractive(question, passagesFor(question));
