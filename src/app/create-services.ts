@@ -14,6 +14,7 @@ import { DEFAULT_CHUNK_OPTIONS, loadDocumentFromBytes, SUPPORTED_EXTENSIONS } fr
 import type { Logger } from "../logger.js";
 import { retrieve } from "../retrieve/retrieve.js";
 import { createLiveIndex } from "../store/live-index.js";
+import type { RetrievedPassage } from "../retrieve/types.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import type { KnowledgeServices } from "./services.js";
 
@@ -62,7 +63,8 @@ export async function createKnowledgeServices(options: {
     }
   }
 
-  const extractive = createExtractiveAnswerer();
+  const extractiveAnswerable = createAnswerabilityCheck(config.answerableThreshold);
+  const extractive = createExtractiveAnswerer({ isAnswerable: extractiveAnswerable });
   const useLlm =
     config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
   const answerer = useLlm
@@ -77,7 +79,12 @@ export async function createKnowledgeServices(options: {
       })
     : extractive;
   logger.info({ answerer: answerer.mode, model: useLlm ? config.llm.model : undefined }, `answerer: ${answerer.mode}`);
-  const decideAnswerable = createAnswerabilityCheck(config.answerableThreshold);
+  // The extractive answerer can only match words, so its not-found rule is strict. A model can
+  // recognise a paraphrase, so it judges for itself (its prompt says to reply not_found) and the
+  // verifier still proves every quote and figure it gives.
+  const decideAnswerable = useLlm
+    ? (_question: string, passages: RetrievedPassage[]) => passages.length > 0
+    : extractiveAnswerable;
 
   const currentIndex = (): KnowledgeIndex => {
     const index = live.current();

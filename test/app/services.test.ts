@@ -164,6 +164,42 @@ describe("knowledge services (LLM over an OpenAI-compatible endpoint)", () => {
     }
   });
 
+  it("lets the model answer a paraphrase the extractive rule would decline, with verified quotes", async () => {
+    const reply = JSON.stringify({
+      answer: "绿色低碳优势产业增加值同比增长11.0%[1]。",
+      citations: [{ n: 1, quote: "绿色低碳优势产业增加值同比增长11.0%" }],
+      not_found: false,
+    });
+    const server = await startOpenAIServer([{ content: reply }]);
+    try {
+      services = await createKnowledgeServices({
+        config: environment({ OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: "test-key" }),
+        logger: silentLogger(),
+      });
+      const answer = await services.ask("环保、减排类的产业上半年涨幅有多大？");
+      expect(answer).toMatchObject({ status: "answered", mode: "llm" });
+      expect(answer.citations[0]).toMatchObject({ verified: true, paragraph: 1 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("never lets the extractive fallback guess when the model fails on a question the reports do not answer", async () => {
+    const server = await startOpenAIServer(() => ({ status: 500 }));
+    try {
+      services = await createKnowledgeServices({
+        config: environment({ OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: "test-key", LLM_MAX_RETRIES: "0" }),
+        logger: silentLogger(),
+      });
+      const answer = await services.ask("2024年上半年广东省规模以上工业增加值同比增长多少？");
+      expect(answer.status).toBe("not_found");
+      expect(answer.citations).toEqual([]);
+      expect(answer.closest?.length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("falls back to a verified extractive answer when the model endpoint is broken", async () => {
     const server = await startOpenAIServer(() => ({ status: 500 }));
     try {

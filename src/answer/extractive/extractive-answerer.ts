@@ -12,10 +12,22 @@ const SENTENCE_END = /([。！？.!?；;]+)$/u;
  * question asks for a figure it leads with the one clause that states it. Everything it writes
  * beyond the quotes comes from fixed templates, so every figure it shows is in a quote.
  */
-export function createExtractiveAnswerer(options: { maxExtraSentences?: number } = {}): Answerer {
+export function createExtractiveAnswerer(
+  options: {
+    maxExtraSentences?: number;
+    /**
+     * Its own "not in the reports" decision. It applies even when this answerer stands in for a
+     * failed model that was allowed to judge for itself, so a fallback never guesses.
+     */
+    isAnswerable?: (question: string, passages: RetrievedPassage[]) => boolean;
+  } = {},
+): Answerer {
   return {
     mode: "extractive",
     async draft(request: AnswerRequest): Promise<AnswerDraft> {
+      if (options.isAnswerable && !options.isAnswerable(request.question, request.passages)) {
+        return { text: "", citations: [], notFound: true };
+      }
       return draftExtractive(request.question, request.passages, options.maxExtraSentences ?? 1);
     },
   };
