@@ -14,7 +14,6 @@ import { DEFAULT_CHUNK_OPTIONS, loadDocumentFromBytes, SUPPORTED_EXTENSIONS } fr
 import type { Logger } from "../logger.js";
 import { retrieve } from "../retrieve/retrieve.js";
 import { createLiveIndex } from "../store/live-index.js";
-import type { RetrievedPassage } from "../retrieve/types.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import type { KnowledgeServices } from "./services.js";
 
@@ -79,12 +78,10 @@ export async function createKnowledgeServices(options: {
       })
     : extractive;
   logger.info({ answerer: answerer.mode, model: useLlm ? config.llm.model : undefined }, `answerer: ${answerer.mode}`);
-  // The extractive answerer can only match words, so its not-found rule is strict. A model can
-  // recognise a paraphrase, so it judges for itself (its prompt says to reply not_found) and the
-  // verifier still proves every quote and figure it gives.
-  const decideAnswerable = useLlm
-    ? (_question: string, passages: RetrievedPassage[]) => passages.length > 0
-    : extractiveAnswerable;
+  // Each answerer decides "not in the reports" itself: the extractive one by its strict
+  // word-matching rule (also when it stands in for a failed model), a model by its prompt
+  // (it can recognise a paraphrase) — with the verifier proving every quote and figure either way.
+  const decideAnswerable = () => true;
 
   const currentIndex = (): KnowledgeIndex => {
     const index = live.current();
