@@ -1,6 +1,6 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Composer, type Filter } from "grammy";
-import { answerQuestion } from "../answer-question.js";
+import { replyWithAnswer } from "../reply-with-answer.js";
 import type { BotContext, BotDependencies } from "../context.js";
 import { languageOf, texts } from "../i18n.js";
 
@@ -62,7 +62,7 @@ export function questionFeature(deps: BotDependencies, rateLimit: QuestionRateLi
       await ctx.reply(texts.tooLong(lang, deps.config.maxQuestionChars, length));
       return;
     }
-    await answerQuestion(ctx, deps, question);
+    await replyWithAnswer(ctx, deps, question);
   };
 
   composer.command("ask", limiter, (ctx) => ask(ctx, ctx.match));

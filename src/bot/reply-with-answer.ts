@@ -12,7 +12,7 @@ import { renderAnswer, renderPartialText } from "./render/render-answer.js";
  * as new messages) with 原文/👍/👎 buttons, recorded in the audit log. Never throws for a failed
  * answer; Telegram errors on the final send propagate to the error boundary.
  */
-export async function answerQuestion(ctx: BotContext, deps: BotDependencies, question: string): Promise<void> {
+export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, question: string): Promise<void> {
   const chatId = ctx.chat!.id;
   const lang = languageOf(ctx.from?.language_code);
   const startedAt = performance.now();
