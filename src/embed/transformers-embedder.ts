@@ -122,7 +122,8 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
     "transformers embedding model loaded",
   );
   return {
-    id: `transformers:${model}`,
+    // The precision is part of the vector space: q8 and fp32 vectors of one model differ slightly.
+    id: `transformers:${model}:${dtype}`,
     dimension,
     embedDocuments: (texts, embedOptions) =>
       embedInBatches({

@@ -43,7 +43,7 @@ describe("createEmbedder", () => {
     const fetchSpy = vi.spyOn(globalThis, "fetch");
     try {
       const { embedder, infoLines } = await build({ MODEL_DIR: tiny.modelDir, EMBEDDING_MODEL: tiny.modelName });
-      expect(embedder.id).toBe(`transformers:${tiny.modelName}`);
+      expect(embedder.id).toBe(`transformers:${tiny.modelName}:fp32`);
       expect(infoLines).toEqual([`embeddings: transformers (model ${tiny.modelName} found in ${tiny.modelDir})`]);
       expect(fetchSpy).not.toHaveBeenCalled();
     } finally {

@@ -43,7 +43,7 @@ const load = (overrides: Partial<Parameters<typeof createTransformersEmbedder>[0
 describe("createTransformersEmbedder with the tiny model", () => {
   it("loads offline and reads its dimension from a probe embedding", async () => {
     const embedder = await load();
-    expect(embedder.id).toBe(`transformers:${tiny.modelName}`);
+    expect(embedder.id).toBe(`transformers:${tiny.modelName}:fp32`);
     expect(embedder.dimension).toBe(tiny.dimension);
   });
 

@@ -38,7 +38,7 @@ describe("an index built with another embedder", () => {
   });
 
   it("is reported by a mismatch on the id alone, even when the dimensions agree", () => {
-    const sameSize = { id: "transformers:Xenova/bge-small-zh-v1.5", dimension: 512 };
+    const sameSize = { id: "transformers:Xenova/bge-small-zh-v1.5:q8", dimension: 512 };
     expect(findEmbedderMismatch(readManifest(workspace.dataDir)!, sameSize)?.configuredEmbedder).toEqual(sameSize);
   });
 
