@@ -6,6 +6,13 @@ import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./
  * Defaults for {@link chunkDocument}: 220 characters is about two to three Chinese report
  * sentences, and one sentence of overlap keeps a fact that straddles a boundary retrievable.
  */
+/**
+ * Version of the cleaning and chunking rules. Bump it whenever a change to them would give
+ * different chunks for the same file: a re-index then re-chunks every document instead of
+ * reusing chunks that the old rules made.
+ */
+export const INGEST_VERSION = 1;
+
 export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = { targetChars: 220, overlapSentences: 1 };
 
 /**

@@ -2,7 +2,7 @@
  * Ingest: load (one loader per format) → clean (watermark glyphs, whitespace) → paragraphs →
  * sentence-aware chunks.
  */
-export { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
+export { chunkDocument, DEFAULT_CHUNK_OPTIONS, INGEST_VERSION } from "./chunk.js";
 export { chunkId, type ChunkIdentity } from "./chunk-id.js";
 export { cleanText, removeWatermarkGlyphs, type CleanedText } from "./clean.js";
 export { decodeText } from "./decode-text.js";

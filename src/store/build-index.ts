@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Embedder } from "../embed/types.js";
 import { IndexError, IngestError } from "../errors.js";
-import { loadDocument, scanKnowledgeDir, type KnowledgeFile } from "../ingest/index.js";
+import { INGEST_VERSION, loadDocument, scanKnowledgeDir, type KnowledgeFile } from "../ingest/index.js";
 import type { ChunkOptions, CleanDocument } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
 import { acquireBuildLock } from "./build-lock.js";
@@ -85,6 +85,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
       embedder: { id: embedder.id, dimension: embedder.dimension },
       chunkTargetChars: chunkOptions.targetChars,
       chunkOptions: { targetChars: chunkOptions.targetChars, overlapSentences: chunkOptions.overlapSentences },
+      ingestVersion: INGEST_VERSION,
       documents: loaded.documents,
       counts: {
         documents: loaded.documents.length,

@@ -1,5 +1,5 @@
 import type { Embedder } from "../embed/types.js";
-import { chunkDocument } from "../ingest/index.js";
+import { chunkDocument, INGEST_VERSION } from "../ingest/index.js";
 import type { ChunkOptions, CleanDocument } from "../ingest/types.js";
 import type { ChunkToWrite } from "./generation-writer.js";
 import type { PreviousGeneration } from "./previous-generation.js";
@@ -20,9 +20,10 @@ export function sameEmbedder(manifest: Manifest, embedder: Pick<Embedder, "id" |
   return manifest.embedder.id === embedder.id && manifest.embedder.dimension === embedder.dimension;
 }
 
-/** Returns true when the previous generation was chunked with exactly `options`. */
+/** Returns true when the previous generation was chunked with exactly `options` and the current rules. */
 export function sameChunkOptions(manifest: Manifest, options: ChunkOptions): boolean {
   return (
+    manifest.ingestVersion === INGEST_VERSION &&
     manifest.chunkOptions?.targetChars === options.targetChars &&
     manifest.chunkOptions.overlapSentences === options.overlapSentences
   );

@@ -16,6 +16,7 @@ const manifestSchema = z.object({
   chunkOptions: z
     .object({ targetChars: z.number().int().positive(), overlapSentences: z.number().int().min(0) })
     .optional(),
+  ingestVersion: z.number().int().positive().optional(),
   documents: z.array(
     z.object({
       id: z.string(),

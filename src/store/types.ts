@@ -8,6 +8,8 @@ export interface Manifest {
   chunkTargetChars: number;
   /** Full chunker options; unchanged documents are reused only when these match. */
   chunkOptions?: ChunkOptions;
+  /** INGEST_VERSION of the cleaning and chunking rules that made the chunks. */
+  ingestVersion?: number;
   documents: ManifestDocument[];
   counts: { documents: number; chunks: number; glyphsRemoved: number };
   builtAt: string;

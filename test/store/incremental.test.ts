@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { INGEST_VERSION } from "../../src/ingest/index.js";
 import { buildIndex } from "../../src/store/build-index.js";
 import { openIndex } from "../../src/store/open-index.js";
 import type { KnowledgeIndex } from "../../src/store/types.js";
@@ -40,6 +41,19 @@ describe("incremental re-index", () => {
     expect(embedder.embedded).toEqual([]);
     expect(summary.reusedDocuments).toBe(2);
     expect(summary.embeddedChunks).toBe(0);
+  });
+
+  it("re-chunks every document when the cleaning and chunking rules changed since the last build", async () => {
+    await buildIndex(buildOptions(workspace));
+    const current = readFileSync(join(workspace.dataDir, "CURRENT"), "utf8").trim();
+    const manifestPath = join(workspace.dataDir, "generations", current, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { ingestVersion: number };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, ingestVersion: INGEST_VERSION + 1 }));
+    const summary = await buildIndex(buildOptions(workspace, { embedder: countingEmbedder() }));
+    expect(summary.reusedDocuments).toBe(0);
+    // Re-chunked with the same texts: vectors depend only on text and embedder, so none is re-embedded.
+    expect(summary.embeddedChunks).toBe(0);
+    expect(summary.chunks).toBeGreaterThan(0);
   });
 
   it("embeds only the changed document's new chunks and leaves the unchanged one alone", async () => {
