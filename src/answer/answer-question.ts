@@ -18,8 +18,11 @@ export interface AnswerQuestionOptions {
   question: string;
   /** Returns passages best first; may throw (the answer is then status "failed"). */
   retrieve: (question: string) => Promise<RetrievedPassage[]>;
-  /** The "not in the reports" decision: false gives status "not_found" without asking any answerer. */
-  decideAnswerable: (question: string, passages: RetrievedPassage[]) => boolean;
+  /**
+   * An optional gate before any answerer runs: false gives status "not_found" at once. Default:
+   * none, because each answerer decides "not in the reports" itself (a draft with `notFound`).
+   */
+  decideAnswerable?: (question: string, passages: RetrievedPassage[]) => boolean;
   /** The primary answerer; an "llm" one gets a repair round and the fallback. */
   answerer: Answerer;
   /** The extractive answerer delivered when the LLM cannot prove its answer or fails. */
@@ -78,7 +81,7 @@ export async function answerQuestion(options: AnswerQuestionOptions): Promise<An
 /** Returns the answered or not_found Answer for retrieved `passages`; throws when the fallback fails too. */
 async function draftAnswer(options: AnswerQuestionOptions, answer: Answer, passages: RetrievedPassage[], notFoundText: string): Promise<Answer> {
   const { question } = options;
-  if (passages.length === 0 || !options.decideAnswerable(question, passages)) return notFound(answer, passages, notFoundText);
+  if (passages.length === 0 || options.decideAnswerable?.(question, passages) === false) return notFound(answer, passages, notFoundText);
   const resolved = await resolveDraft({
     question,
     passages,

@@ -78,10 +78,6 @@ export async function createKnowledgeServices(options: {
       })
     : extractive;
   logger.info({ answerer: answerer.mode, model: useLlm ? config.llm.model : undefined }, `answerer: ${answerer.mode}`);
-  // Each answerer decides "not in the reports" itself: the extractive one by its strict
-  // word-matching rule (also when it stands in for a failed model), a model by its prompt
-  // (it can recognise a paraphrase) — with the verifier proving every quote and figure either way.
-  const decideAnswerable = () => true;
 
   const currentIndex = (): KnowledgeIndex => {
     const index = live.current();
@@ -107,7 +103,9 @@ export async function createKnowledgeServices(options: {
           settings: { topK: config.topK, fusion: config.fusion, useVectors: index.manifest.embedder.id === embedder.id },
         });
       },
-      decideAnswerable,
+      // No gate here: each answerer decides "not in the reports" itself — the extractive one by
+      // its strict word-matching rule (also when it stands in for a failed model), a model by its
+      // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
       answerer,
       fallback: extractive,
       logger,
