@@ -2,7 +2,6 @@ import { copyFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "../answer/answer-question.js";
-import { createAnswerabilityCheck } from "../answer/extractive/answerability.js";
 import { createExtractiveAnswerer } from "../answer/extractive/extractive-answerer.js";
 import { createLlmAnswerer } from "../answer/llm-answerer.js";
 import type { Answer, Answerer } from "../answer/types.js";
@@ -62,8 +61,7 @@ export async function createKnowledgeServices(options: {
     }
   }
 
-  const extractiveAnswerable = createAnswerabilityCheck(config.answerableThreshold);
-  const extractive = createExtractiveAnswerer({ isAnswerable: extractiveAnswerable });
+  const extractive = createExtractiveAnswerer({ answerableThreshold: config.answerableThreshold });
   const useLlm =
     config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
   const answerer = useLlm

@@ -1,5 +1,6 @@
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.js";
+import { isAnswerable } from "./answerability.js";
 import { leadClause } from "./lead-clause.js";
 import { questionTerms, type QuestionTerms } from "./question-terms.js";
 import { scoreSentences, selectEvidence, type ScoredSentence } from "./select-evidence.js";
@@ -16,27 +17,37 @@ export function createExtractiveAnswerer(
   options: {
     maxExtraSentences?: number;
     /**
-     * Its own "not in the reports" decision. It applies even when this answerer stands in for a
-     * failed model that was allowed to judge for itself, so a fallback never guesses.
+     * Threshold of its own "not in the reports" decision (see isAnswerable). It applies even when
+     * this answerer stands in for a failed model that was allowed to judge for itself, so a
+     * fallback never guesses. Unset: answer whenever some sentence matches.
      */
-    isAnswerable?: (question: string, passages: RetrievedPassage[]) => boolean;
+    answerableThreshold?: number;
   } = {},
 ): Answerer {
   return {
     mode: "extractive",
     async draft(request: AnswerRequest): Promise<AnswerDraft> {
-      if (options.isAnswerable && !options.isAnswerable(request.question, request.passages)) {
-        return { text: "", citations: [], notFound: true };
-      }
-      return draftExtractive(request.question, request.passages, options.maxExtraSentences ?? 1);
+      return draftExtractive(request.question, request.passages, {
+        maxExtra: options.maxExtraSentences,
+        answerableThreshold: options.answerableThreshold,
+      });
     },
   };
 }
 
 /** Returns the extractive draft for `question` over `passages` (pure; used by tests and the eval). */
-export function draftExtractive(question: string, passages: RetrievedPassage[], maxExtra = 1): AnswerDraft {
+export function draftExtractive(
+  question: string,
+  passages: RetrievedPassage[],
+  options: { maxExtra?: number; answerableThreshold?: number } = {},
+): AnswerDraft {
   const terms = questionTerms(question);
-  const evidence = selectEvidence(scoreSentences(terms, passages), { maxExtra });
+  const scored = scoreSentences(terms, passages);
+  const threshold = options.answerableThreshold;
+  if (threshold !== undefined && !isAnswerable({ question, passages, scored, threshold })) {
+    return { text: "", citations: [], notFound: true };
+  }
+  const evidence = selectEvidence(scored, { maxExtra: options.maxExtra ?? 1 });
   if (evidence.length === 0) return { text: "", citations: [], notFound: true };
   const citations = evidence.map((item, position) => ({
     n: position + 1,
