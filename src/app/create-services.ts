@@ -12,6 +12,7 @@ import { IndexError, IngestError } from "../errors.js";
 import { DEFAULT_CHUNK_OPTIONS, loadDocumentFromBytes, SUPPORTED_EXTENSIONS } from "../ingest/index.js";
 import type { Logger } from "../logger.js";
 import { retrieve } from "../retrieve/retrieve.js";
+import type { RetrievedPassage } from "../retrieve/types.js";
 import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import type { KnowledgeServices } from "./services.js";
@@ -25,6 +26,11 @@ export interface AppServices extends KnowledgeServices {
   index(): KnowledgeIndex | undefined;
   readonly embedder: Embedder;
   readonly answerer: Answerer;
+  /**
+   * Hybrid retrieval exactly as `ask` runs it, with `topK` passages, best first.
+   * @throws IndexError "missing" when no index is loaded.
+   */
+  search(query: string, topK: number): Promise<RetrievedPassage[]>;
   /** Why vector search is off (index built with another embedder), with the fix; else undefined. */
   embedderMismatch(): string | undefined;
 }
@@ -83,6 +89,17 @@ export async function createKnowledgeServices(options: {
     return index;
   };
 
+  const search = (query: string, topK: number) => {
+    const index = currentIndex();
+    return retrieve({
+      index,
+      embedder,
+      question: query,
+      // Never query vectors of one model with another: keyword-only until re-indexed.
+      settings: { topK, fusion: config.fusion, useVectors: index.manifest.embedder.id === embedder.id },
+    });
+  };
+
   const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
     const trimmed = question.trim();
     if (trimmed === "") return refusal(question, answerer.mode, "The question is empty. / 问题为空。");
@@ -91,16 +108,7 @@ export async function createKnowledgeServices(options: {
     }
     return answerQuestion({
       question: trimmed.slice(0, config.maxQuestionChars),
-      retrieve: async (text) => {
-        const index = currentIndex();
-        return retrieve({
-          index,
-          embedder,
-          question: text,
-          // Never query vectors of one model with another: keyword-only until re-indexed.
-          settings: { topK: config.topK, fusion: config.fusion, useVectors: index.manifest.embedder.id === embedder.id },
-        });
-      },
+      retrieve: (text) => search(text, config.topK),
       // No gate here: each answerer decides "not in the reports" itself — the extractive one by
       // its strict word-matching rule (also when it stands in for a failed model), a model by its
       // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
@@ -118,6 +126,7 @@ export async function createKnowledgeServices(options: {
     embedder,
     answerer,
     index: () => live.current(),
+    search,
     embedderMismatch: () => live.embedderMismatch()?.message,
     ask,
     listDocuments: () => live.current()?.manifest.documents ?? [],

@@ -1,5 +1,4 @@
 import type { AppServices } from "../app/create-services.js";
-import { retrieve } from "../retrieve/retrieve.js";
 import type { RetrievedPassage } from "../retrieve/types.js";
 
 /** One search hit as printed by `npm run search -- --json`. */
@@ -11,16 +10,9 @@ export interface SearchHit {
   score: number;
 }
 
-/** Runs hybrid retrieval for `query` and returns the passages, best first. */
+/** Runs the same hybrid retrieval as `ask` for `query` and returns the passages, best first. */
 export async function searchPassages(services: AppServices, query: string, k: number): Promise<RetrievedPassage[]> {
-  const index = services.index();
-  if (!index) return [];
-  return retrieve({
-    index,
-    embedder: services.embedder,
-    question: query,
-    settings: { topK: k, useVectors: index.manifest.embedder.id === services.embedder.id },
-  });
+  return services.index() ? services.search(query, k) : [];
 }
 
 /** Returns the JSON shape of a hit. */
