@@ -21,7 +21,7 @@ import type { IndexSummary } from "../../src/store/types.js";
 import { decodeVector } from "../../src/store/vector-blob.js";
 import { loadVectorIndex } from "../../src/store/vector-index.js";
 import { percentile } from "./stats.js";
-import { CMRC_PATH, REPORT_PATH, sourceParagraphs } from "./synthetic-corpus.js";
+import { CMRC_PATH, paragraphGenerator, REPORT_PATH, sourceParagraphs, writeSyntheticCorpus } from "./synthetic-corpus.js";
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -30,45 +30,6 @@ const LARGE_CORPUS_CHUNKS = 100_000;
 const QUERIES = 500;
 const OPEN_RUNS = 5;
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/**
- * Returns a generator of "real-ish" paragraphs: random runs of sentences drawn from all source
- * passages (CMRC when present), 120-400 characters each. Unlike shuffles of one passage, two
- * paragraphs rarely share more than one sentence, so nearest neighbours are not near-duplicates
- * (which would turn recall@10 into a measure of tie-breaking).
- */
-function paragraphGenerator(seed: number): () => string {
-  const sentences = sourceParagraphs().paragraphs.flatMap((p) => p.split(/(?<=[。！？])/u)).filter((s) => s.trim() !== "");
-  const random = seededRandom(seed);
-  return () => {
-    const length = 120 + Math.floor(random() * 280);
-    let text = "";
-    while (text.length < length) text += sentences[Math.floor(random() * sentences.length)]!;
-    return text;
-  };
-}
-
-/** Writes documents of 20 generated paragraphs into `dir` until `targetChars` characters are written. */
-function writeCorpus(dir: string, targetChars: number): { documents: number } {
-  mkdirSync(dir, { recursive: true });
-  const paragraph = paragraphGenerator(42);
-  let chars = 0;
-  let documents = 0;
-  while (chars < targetChars) {
-    const paragraphs = Array.from({ length: 20 }, paragraph);
-    chars += paragraphs.reduce((sum, text) => sum + text.length, 0);
-    writeFileSync(join(dir, `doc-${String(++documents).padStart(5, "0")}.txt`), paragraphs.join("\n\n"));
-  }
-  return { documents };
-}
 const cpuSeconds = (start: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
@@ -214,7 +175,7 @@ export async function runStoreBench(): Promise<void> {
     mkdirSync(join(root, "warm-up"));
     writeFileSync(join(root, "warm-up", "report.txt"), readFileSync(REPORT_PATH));
     await build(join(root, "warm-up"), join(root, "warm-up-data"), embedder);
-    writeCorpus(join(root, "small"), SMALL_CORPUS_CHUNKS * 200);
+    writeSyntheticCorpus(join(root, "small"), SMALL_CORPUS_CHUNKS * 200);
     console.log(
       `Corpus: paragraphs of random sentence runs from ${existsSync(CMRC_PATH) ? "the CMRC 2018 trial passages" : "the shipped report"}, 20 per document`,
     );
@@ -225,7 +186,7 @@ export async function runStoreBench(): Promise<void> {
     // STORE_BENCH_QUICK=1 stops here (throughput only), for quick comparisons while tuning.
     if (process.env.STORE_BENCH_QUICK) return;
     const charsPerChunk = (SMALL_CORPUS_CHUNKS * 200) / first.summary.chunks;
-    const large = writeCorpus(join(root, "large"), Math.ceil(LARGE_CORPUS_CHUNKS * charsPerChunk * 1.01));
+    const large = writeSyntheticCorpus(join(root, "large"), Math.ceil(LARGE_CORPUS_CHUNKS * charsPerChunk * 1.01));
     const dataDir = join(root, "large-data");
     const big = await build(join(root, "large"), dataDir, embedder);
     console.log(describeBuild(`Lexical indexing at scale (${large.documents} documents)`, big));

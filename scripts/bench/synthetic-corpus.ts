@@ -1,6 +1,5 @@
-// Builds large Chinese corpora for benchmarks: CMRC 2018 passages when ../shared/datasets is
-// present (varied by seeded sentence shuffles so chunks are distinct), else the report's own
-// sentences recombined. Benchmarks only: tests never depend on it.
+// Builds large Chinese corpora for benchmarks from CMRC 2018 sentences when ../shared/datasets
+// is present, else from the report's own sentences. Benchmarks only: tests never depend on it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +18,8 @@ export function sourceParagraphs(): { paragraphs: string[]; source: string } {
   return { paragraphs: report.split("\n").filter(Boolean), source: "the shipped report's paragraphs" };
 }
 
-function seededRandom(seed: number): () => number {
+/** Deterministic pseudo-random numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
@@ -28,30 +28,32 @@ function seededRandom(seed: number): () => number {
 }
 
 /**
- * Writes documents into `dir` until roughly `targetChars` characters are written (≈ chunks ×
- * 220). Each paragraph is a shuffled variant of a source paragraph tagged with a unique number.
+ * Returns a generator of "real-ish" paragraphs: random runs of sentences drawn from all source
+ * passages (CMRC when present), 120-400 characters each. Unlike shuffles of one passage, two
+ * paragraphs rarely share more than one sentence, so nearest neighbours are not near-duplicates
+ * (which would turn recall@10 into a measure of tie-breaking).
  */
-export function writeSyntheticCorpus(dir: string, targetChars: number, paragraphsPerDocument = 40): { documents: number; chars: number; source: string } {
+export function paragraphGenerator(seed: number): () => string {
+  const sentences = sourceParagraphs().paragraphs.flatMap((p) => p.split(/(?<=[。！？])/u)).filter((s) => s.trim() !== "");
+  const random = seededRandom(seed);
+  return () => {
+    const length = 120 + Math.floor(random() * 280);
+    let text = "";
+    while (text.length < length) text += sentences[Math.floor(random() * sentences.length)]!;
+    return text;
+  };
+}
+
+/** Writes documents of 20 generated paragraphs into `dir` until `targetChars` characters are written. */
+export function writeSyntheticCorpus(dir: string, targetChars: number): { documents: number; source: string } {
   mkdirSync(dir, { recursive: true });
-  const { paragraphs, source } = sourceParagraphs();
-  const random = seededRandom(42);
+  const paragraph = paragraphGenerator(42);
   let chars = 0;
   let documents = 0;
-  let serial = 0;
   while (chars < targetChars) {
-    const lines: string[] = [];
-    for (let i = 0; i < paragraphsPerDocument && chars < targetChars; i++) {
-      const base = paragraphs[Math.floor(random() * paragraphs.length)]!;
-      const sentences = base.split(/(?<=[。！？])/u).filter(Boolean);
-      for (let j = sentences.length - 1; j > 0; j--) {
-        const k = Math.floor(random() * (j + 1));
-        [sentences[j], sentences[k]] = [sentences[k]!, sentences[j]!];
-      }
-      const line = `${sentences.join("")}（样本${++serial}）`;
-      lines.push(line);
-      chars += line.length;
-    }
-    writeFileSync(join(dir, `synthetic-${String(++documents).padStart(5, "0")}.txt`), lines.join("\n"));
+    const paragraphs = Array.from({ length: 20 }, paragraph);
+    chars += paragraphs.reduce((sum, text) => sum + text.length, 0);
+    writeFileSync(join(dir, `doc-${String(++documents).padStart(5, "0")}.txt`), paragraphs.join("\n\n"));
   }
-  return { documents, chars, source };
+  return { documents, source: sourceParagraphs().source };
 }
