@@ -75,8 +75,7 @@ export function publishProgress(
 ): (progress: IndexProgress) => void {
   let lastWrite = 0;
   let lastPhase = "";
-  return (progress) => {
-    onProgress?.(progress);
+  const publish = (progress: IndexProgress): void => {
     if (progress.phase === "done") return;
     const now = Date.now();
     if (progress.phase === lastPhase && now - lastWrite < PUBLISH_INTERVAL_MS) return;
@@ -87,5 +86,9 @@ export function publishProgress(
     } catch {
       // Display only; the build goes on.
     }
+  };
+  return (progress) => {
+    publish(progress);
+    onProgress?.(progress);
   };
 }
