@@ -82,7 +82,8 @@ describe("npm start with a Bot API it cannot use", () => {
     ...extra,
   });
   const start = (extra: Record<string, string>) =>
-    run(tsx, [join(repoRoot, "src/main.ts")], { cwd: root, env: environment(extra) }).then(
+    // The timeout only ends a child that hangs (the defect under test) before the test gives up.
+    run(tsx, [join(repoRoot, "src/main.ts")], { cwd: root, env: environment(extra), timeout: 50_000 }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );

@@ -1,4 +1,4 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,6 +13,8 @@ const QUESTION = "2024年上半年四川规模以上工业增加值同比增长�
 const API_KEY = "sk-test-0123456789abcdefghijklmnopqrstuv";
 let workDir = "";
 let echo: EchoSecretServer;
+/** Every child started, so one that hangs (the defect some tests guard against) is killed at the end. */
+const children: ChildProcess[] = [];
 
 function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -29,6 +31,7 @@ function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** Runs a script with stdin left open (never ended), so a command that reads stdin would wait forever. */
 function runWithOpenStdin(script: string, args: string[], env = environment()): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(tsx, [join(repoRoot, script), ...args], { cwd: workDir, env, stdio: ["pipe", "pipe", "pipe"] });
+  children.push(child);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
@@ -45,6 +48,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // SIGTERM, which the tsx wrapper passes on to the node process it runs.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   await echo?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
