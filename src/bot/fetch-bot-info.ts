@@ -19,6 +19,7 @@ export interface FetchBotInfoOptions {
 }
 
 const MAX_RETRY_DELAY_MS = 10_000;
+const DEADLINE_REASON = "no answer before the start-up time ran out";
 
 /**
  * Calls getMe until it succeeds, logging each failed attempt with its reason. grammY's own
@@ -33,6 +34,9 @@ export async function fetchBotInfo(options: FetchBotInfoOptions): Promise<UserFr
   const clean = (text: string) => redactSecrets(text, [token]);
   const deadline = Date.now() + timeoutMs;
   let delay = options.firstRetryDelayMs ?? 1000;
+  // The last attempt is often cut short by the deadline itself; the reason worth reporting is
+  // the last real one (ECONNREFUSED, a 502…), when there was one.
+  let lastRealReason: string | undefined;
   for (let attempt = 1; ; attempt++) {
     // The attempt itself is bounded too: a server that accepts and never answers must not hang us.
     const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
@@ -59,11 +63,12 @@ export async function fetchBotInfo(options: FetchBotInfoOptions): Promise<UserFr
         throw new TelegramStartupError(`${apiRoot} refused getMe (${error.error_code}: ${clean(error.description)}).`, "refused", apiRoot);
       }
       reason = describeFailure(error, clean);
+      if (reason !== DEADLINE_REASON) lastRealReason = reason;
     }
     const left = deadline - Date.now();
     if (left <= 0) {
       throw new TelegramStartupError(
-        `The Telegram Bot API at ${apiRoot} is unreachable: ${attempt} attempt(s) in ${Math.round(timeoutMs / 1000)} s failed, the last with ${reason}. Check the network, a proxy, or TELEGRAM_API_ROOT (TELEGRAM_STARTUP_TIMEOUT_MS sets how long to try).`,
+        `The Telegram Bot API at ${apiRoot} is unreachable: ${attempt} attempt(s) in ${Math.round(timeoutMs / 1000)} s failed, the last with ${lastRealReason ?? reason}. Check the network, a proxy, or TELEGRAM_API_ROOT (TELEGRAM_STARTUP_TIMEOUT_MS sets how long to try).`,
         "unreachable",
         apiRoot,
       );
@@ -80,7 +85,7 @@ function describeFailure(error: unknown, clean: (text: string) => string): strin
   if (error instanceof GrammyError) return `${error.error_code} ${clean(error.description)}`;
   if (error instanceof HttpError) {
     const cause = error.error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
-    if (cause?.name === "AbortError" || cause?.name === "TimeoutError") return "no answer before the start-up time ran out";
+    if (cause?.name === "AbortError" || cause?.name === "TimeoutError") return DEADLINE_REASON;
     const code = cause?.code ?? cause?.cause?.code;
     return clean(code ? `${code}` : String(cause?.message ?? error.message));
   }
