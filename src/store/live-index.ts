@@ -52,8 +52,8 @@ export interface LiveIndex {
    * For a process starting up: returns the loaded generation, opening CURRENT or building the
    * first one. When another process is building it, waits for that build instead of failing
    * "busy" (`onWait` once with who builds, `onProgress` with its progress), then loads what it
-   * built. Undefined never; throws like reindex() otherwise.
-   * @throws IndexError "nothing_indexed" when there is nothing to index.
+   * built.
+   * @throws IndexError "nothing_indexed" when there is nothing to index; whatever reindex() throws otherwise.
    */
   loadOrBuild(options?: {
     onProgress?: (progress: IndexProgress) => void;
