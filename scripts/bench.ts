@@ -2,12 +2,14 @@
 // `npm run bench -- store answer bot` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
+import { runCrashBench } from "./bench/crash.js";
 import { runStoreBench } from "./bench/store.js";
 
 const suites: Record<string, () => Promise<void>> = {
   store: runStoreBench,
   answer: () => runAnswerBench(),
   bot: runBotLoadBench,
+  crash: () => runCrashBench(),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

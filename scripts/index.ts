@@ -7,12 +7,13 @@ import { loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embed/create-embedder.js";
 import { DEFAULT_CHUNK_OPTIONS } from "../src/ingest/index.js";
 import { createLogger } from "../src/logger.js";
+import { secretsFromEnvironment } from "../src/secrets/scrub-secrets.js";
 import { buildIndex, formatIndexSummary } from "../src/store/index.js";
 
 runCli(async () => {
   const config = loadConfig(process.env);
   // An admin command: info level, so the embedder choice ("embeddings: lexical (…why…)") shows.
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, secrets: secretsFromEnvironment(process.env) });
   const embedder = await createEmbedder({ config: config.embeddings, llm: config.llm, logger });
   // Ctrl-C stops the build and deletes the unfinished generation; the current one stays.
   const abort = new AbortController();

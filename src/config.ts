@@ -20,6 +20,7 @@ export const configSchema = z.object({
   // --- Telegram ---
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+  TELEGRAM_STARTUP_TIMEOUT_MS: positiveInt(60_000),
   ADMIN_USER_IDS: z
     .string()
     .default("")
@@ -68,6 +69,8 @@ export const configSchema = z.object({
 export interface Config {
   telegramBotToken: string | undefined;
   telegramApiRoot: string;
+  /** How long `npm start` keeps trying to reach the Bot API (getMe) before it exits with the cause. */
+  telegramStartupTimeoutMs: number;
   adminUserIds: number[];
   webhook: { url: string; secret: string | undefined; port: number } | undefined;
   knowledgeDir: string;
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     telegramBotToken: e.TELEGRAM_BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    telegramStartupTimeoutMs: e.TELEGRAM_STARTUP_TIMEOUT_MS,
     adminUserIds: e.ADMIN_USER_IDS,
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT } : undefined,
     knowledgeDir: e.KNOWLEDGE_DIR,

@@ -22,11 +22,11 @@ export class ConfigError extends AppError {
   }
 }
 
-/** A file could not be turned into text (empty, binary, corrupt, too large, unsupported). */
+/** A file could not be turned into text (empty, binary, corrupt, too large, unsupported, a link leading out of the folder). */
 export class IngestError extends AppError {
   constructor(
     message: string,
-    reason: "empty" | "binary" | "corrupt" | "too_large" | "unsupported" | "unreadable",
+    reason: "empty" | "binary" | "corrupt" | "too_large" | "unsupported" | "unreadable" | "unsafe_link",
     readonly path: string,
     options?: { cause?: unknown },
   ) {
@@ -72,4 +72,23 @@ export class ModelError extends AppError {
     this.status = options?.status;
   }
   readonly status: number | undefined;
+}
+
+/** A command was called wrongly (no question, a blank one, one over the limit); the message says how to call it. */
+export class UsageError extends AppError {
+  constructor(message: string, reason: "usage" | "empty_question" | "question_too_long") {
+    super(message, reason);
+  }
+}
+
+/** The Telegram bot could not start: the Bot API is unreachable, refused the token, or is not a Bot API. */
+export class TelegramStartupError extends AppError {
+  constructor(
+    message: string,
+    reason: "unreachable" | "unauthorized" | "not_found" | "refused",
+    readonly apiRoot: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, reason, options);
+  }
 }

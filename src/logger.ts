@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { scrubSecrets } from "./secrets/scrub-secrets.js";
 
 export type { Logger };
 
@@ -21,23 +22,21 @@ const REDACT_PATHS = [
 ];
 
 /**
- * Returns a pino logger that never prints secrets: known fields are redacted by path, and any
- * literal secret passed in `secrets` is scrubbed from every message (e.g. a token inside a URL
- * in an error message).
+ * Returns a pino logger that never prints secrets: known fields are redacted by path, and every
+ * line is scrubbed of each literal secret passed in `secrets` (e.g. a token inside a URL in an
+ * error message) and of anything shaped like a token or key (see scrubSecrets).
  */
 export function createLogger(options: {
   level?: string;
   secrets?: Array<string | undefined>;
   destination?: pino.DestinationStream;
 }): Logger {
-  const secrets = (options.secrets ?? []).filter((s): s is string => !!s && s.length >= 6);
-  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  const secrets = options.secrets ?? [];
   return pino(
     {
       level: options.level ?? "info",
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-      // pino reads hooks.logMethod when `hooks` is present, so leave the key out entirely.
-      ...(secrets.length > 0 ? { hooks: { streamWrite: (line: string) => scrub(line) } } : {}),
+      hooks: { streamWrite: (line: string) => scrubSecrets(line, secrets) },
     },
     options.destination ?? pino.destination(2),
   );

@@ -15,6 +15,9 @@ import { retrieve } from "../retrieve/retrieve.js";
 import type { RetrievedPassage } from "../retrieve/types.js";
 import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
+import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
+import type { BuildStatus } from "../store/build-status.js";
+import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
 import type { KnowledgeServices } from "./services.js";
 
 /** The repository's prompts/ folder, found relative to this file so scripts work from any cwd. */
@@ -46,6 +49,8 @@ export async function createKnowledgeServices(options: {
   embedder?: Embedder;
   promptsDir?: string;
   onFirstBuildProgress?: (progress: IndexProgress) => void;
+  /** Called when another process is building the first index and we wait for it. */
+  onWaitForBuild?: (builder: BuildStatus | undefined) => void;
 }): Promise<AppServices> {
   const { config, logger } = options;
   const embedder = options.embedder ?? (await createEmbedder({ config: config.embeddings, llm: config.llm, logger }));
@@ -59,7 +64,7 @@ export async function createKnowledgeServices(options: {
   });
   if (!live.current()) {
     try {
-      await live.reindex({ onProgress: options.onFirstBuildProgress });
+      await live.loadOrBuild({ onProgress: options.onFirstBuildProgress, onWait: options.onWaitForBuild });
     } catch (error) {
       // An empty knowledge folder must not stop the bot: admins can still upload the first report.
       if (!(error instanceof IndexError && error.reason === "nothing_indexed")) throw error;
@@ -101,13 +106,13 @@ export async function createKnowledgeServices(options: {
   };
 
   const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
-    const trimmed = question.trim();
-    if (trimmed === "") return refusal(question, answerer.mode, "The question is empty. / 问题为空。");
+    const input = prepareQuestion(question, config.maxQuestionChars);
+    if (!input.ok) return refusal(question, answerer.mode, describeRejectedQuestion(input));
     if (!live.current()) {
       return refusal(question, answerer.mode, "No documents are indexed yet; an admin can upload one or run the re-index. / 还没有索引任何文档，请管理员上传文档或重建索引。");
     }
-    return answerQuestion({
-      question: trimmed.slice(0, config.maxQuestionChars),
+    const answer = await answerQuestion({
+      question: input.question,
       retrieve: (text) => search(text, config.topK),
       // No gate here: each answerer decides "not in the reports" itself — the extractive one by
       // its strict word-matching rule (also when it stands in for a failed model), a model by its
@@ -118,6 +123,8 @@ export async function createKnowledgeServices(options: {
       onPartialText: askOptions?.onPartialText,
       signal: askOptions?.signal,
     });
+    // Servers echo keys in their errors, which reach the user through `error` and `fallbackReason`.
+    return scrubSecretsInFields(answer, ["error", "fallbackReason", "verificationErrors"], [config.llm.apiKey, config.telegramBotToken, config.webhook?.secret]);
   };
 
   const knowledgePath = (relativePath: string) => resolve(config.knowledgeDir, relativePath);

@@ -16,7 +16,7 @@ export async function startTelegram(options: {
 }): Promise<{ stop(): Promise<void> }> {
   const { config, logger, services } = options;
   if (!config.telegramBotToken) throw new Error("TELEGRAM_BOT_TOKEN is not set");
-  const audit = createAuditLog({ dataDir: config.dataDir });
+  const audit = createAuditLog({ dataDir: config.dataDir, secrets: [config.telegramBotToken, config.llm.apiKey, config.webhook?.secret] });
   const bot = createBot({ token: config.telegramBotToken, config, services, audit, logger });
   const running = await runBot({ bot, config, logger });
   logger.info({ mode: config.webhook ? "webhook" : "polling", documents: services.listDocuments().length }, "telegram bot started");

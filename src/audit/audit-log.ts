@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import { percentile } from "../stats/percentile.js";
 import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, RecordAnswerInput } from "./types.js";
 
@@ -8,11 +9,24 @@ import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, Re
 export const AUDIT_FILE_NAME = "audit.jsonl";
 
 /**
+ * Returns the record with every secret (the given ones and any key- or token-shaped string)
+ * removed from its free-text fields; every audit store applies it before it writes.
+ */
+export function scrubAuditRecord<T extends AnswerRecord | FeedbackRecord>(record: T, secrets: ReadonlyArray<string | undefined> = []): T {
+  if (record.type !== "answer") return record;
+  return scrubSecretsInFields(record as AnswerRecord, ["question", "error", "fallbackReason", "verificationErrors"], secrets) as T;
+}
+
+/**
  * Opens (creating if needed) DATA_DIR/audit.jsonl and returns the log. Existing lines are read
  * once; a truncated or malformed line (e.g. after a crash mid-write) is skipped, never fatal.
  * @throws when DATA_DIR cannot be created or the file cannot be read.
  */
-export function createAuditLog(options: { dataDir: string }): AuditLog {
+export function createAuditLog(options: {
+  dataDir: string;
+  /** Secrets to scrub from records (bot token, API keys). Default: none beyond secret-shaped strings. */
+  secrets?: ReadonlyArray<string | undefined>;
+}): AuditLog {
   mkdirSync(options.dataDir, { recursive: true });
   const filePath = path.join(options.dataDir, AUDIT_FILE_NAME);
   const answers = new Map<string, AnswerRecord>();
@@ -38,7 +52,8 @@ export function createAuditLog(options: { dataDir: string }): AuditLog {
     if (content.length > 0 && !content.endsWith("\n")) appendFileSync(filePath, "\n");
   }
 
-  const append = (record: AnswerRecord | FeedbackRecord) => {
+  const append = (unscrubbed: AnswerRecord | FeedbackRecord) => {
+    const record = scrubAuditRecord(unscrubbed, options.secrets);
     appendFileSync(filePath, `${JSON.stringify(record)}\n`);
     apply(record);
   };

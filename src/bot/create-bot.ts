@@ -19,6 +19,7 @@ import { startHelpFeature } from "./features/start-help.js";
 import { uploadFeature } from "./features/upload.js";
 import { languageOf, texts } from "./i18n.js";
 import { swallowNonEssentialFailures } from "./non-essential-calls.js";
+import { scrubOutgoingText } from "./scrub-outgoing.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -58,8 +59,13 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const retry = options.retry ?? { maxDelaySeconds: 10, maxRetryAttempts: 3 };
   bot.api.config.use(autoRetry({ ...retry, rethrowHttpErrors: true }));
 
+  // Outermost: whatever a feature sends, no token or key reaches a chat.
+  const secrets = [token, config.llm.apiKey, config.webhook?.secret];
+  bot.api.config.use(scrubOutgoingText(secrets));
+
   const draftApi = new Api(token, client);
   draftApi.config.use(swallowNonEssentialFailures(logger));
+  draftApi.config.use(scrubOutgoingText(secrets));
   const tasks = createBackgroundTasks();
   backgroundTasksOfBot.set(bot, tasks);
 

@@ -1,4 +1,5 @@
 import { GrammyError, HttpError } from "grammy";
+import { scrubSecrets } from "../secrets/scrub-secrets.js";
 
 /** A log-safe summary of an error with every secret (bot token, API keys) replaced. */
 export interface ErrorSummary {
@@ -11,9 +12,9 @@ export interface ErrorSummary {
   cause?: string;
 }
 
-/** Returns `text` with each secret replaced by "[redacted]". */
+/** Returns `text` with each secret (and any token- or key-shaped string) replaced by "[redacted]". */
 export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
-  return secrets.reduce<string>((out, secret) => (secret && secret.length >= 6 ? out.split(secret).join("[redacted]") : out), text);
+  return scrubSecrets(text, secrets);
 }
 
 /**

@@ -132,7 +132,7 @@ export const texts = {
           `Questions: ${stats.questions} (answered ${stats.answered}, not found ${stats.notFound}, failed ${stats.failed})`,
           `Not-found rate: ${rate}`,
           `Verification failures: ${stats.verificationFailures} answers (${stats.unverifiedCitations} unverified quotes)`,
-          `Latency: p50 ${stats.latencyMs.p50} ms, p99 ${stats.latencyMs.p99} ms`,
+          `Latency: p50 ${Math.round(stats.latencyMs.p50)} ms, p99 ${Math.round(stats.latencyMs.p99)} ms`,
           `Feedback: 👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
         ].join("\n")
       : [
@@ -140,7 +140,7 @@ export const texts = {
           `问题数：${stats.questions}（已回答 ${stats.answered}，未找到 ${stats.notFound}，失败 ${stats.failed}）`,
           `未找到比例：${rate}`,
           `核验失败：${stats.verificationFailures} 个回答（${stats.unverifiedCitations} 条引文未核验）`,
-          `延迟：p50 ${stats.latencyMs.p50} 毫秒，p99 ${stats.latencyMs.p99} 毫秒`,
+          `延迟：p50 ${Math.round(stats.latencyMs.p50)} 毫秒，p99 ${Math.round(stats.latencyMs.p99)} 毫秒`,
           `反馈：👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
         ].join("\n");
   },

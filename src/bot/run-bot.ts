@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { drainBotTasks } from "./create-bot.js";
 import { describeError } from "./describe-error.js";
+import { fetchBotInfo } from "./fetch-bot-info.js";
 import { commandList } from "./i18n.js";
 import { startWebhookServer, webhookSecret } from "./webhook-server.js";
 
@@ -20,11 +21,20 @@ export interface RunningBot {
 /**
  * Starts the bot: long polling with @grammyjs/runner by default, or a webhook receiver when
  * `config.webhook` is set (setWebhook with a secret token). Sets the command menu best-effort.
- * @throws when Telegram rejects getMe/deleteWebhook/setWebhook or the webhook port is taken.
+ * @throws TelegramStartupError when getMe fails for good (see fetchBotInfo); the error of
+ *   deleteWebhook/setWebhook, or when the webhook port is taken.
  */
 export async function runBot(options: { bot: Bot<BotContext>; config: Config; logger: Logger }): Promise<RunningBot> {
   const { bot, config, logger } = options;
-  await bot.init();
+  if (!bot.isInited()) {
+    bot.botInfo = await fetchBotInfo({
+      api: bot.api,
+      apiRoot: config.telegramApiRoot,
+      token: bot.token,
+      logger,
+      timeoutMs: config.telegramStartupTimeoutMs,
+    });
+  }
   await setCommands(bot, logger);
 
   if (config.webhook) {

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { describeRejectedQuestion, prepareQuestion } from "../app/question-input.js";
 import type { KnowledgeServices } from "../app/services.js";
 import { formatAnswerForTerminal } from "./format-answer.js";
 
@@ -22,15 +23,15 @@ export async function runTerminalChat(options: {
     lines.prompt();
   }
   for await (const line of lines) {
-    const question = line.trim();
-    if (question === "") {
+    const input = prepareQuestion(line, options.maxQuestionChars);
+    if (!input.ok && input.reason === "empty") {
       if (interactive) lines.prompt();
       continue;
     }
-    if (question.length > options.maxQuestionChars) {
-      write(`问题太长（${question.length} 字），最多 ${options.maxQuestionChars} 字。/ Question too long (max ${options.maxQuestionChars} characters).`);
+    if (!input.ok) {
+      write(describeRejectedQuestion(input));
     } else {
-      const answer = await services.ask(question);
+      const answer = await services.ask(input.question);
       write(formatAnswerForTerminal(answer));
       answered++;
     }

@@ -11,7 +11,8 @@ import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./
  * different chunks for the same file: a re-index then re-chunks every document instead of
  * reusing chunks that the old rules made.
  */
-export const INGEST_VERSION = 1;
+// 2: invisible characters (bidi controls, zero-width, terminal escapes) are stripped at ingest.
+export const INGEST_VERSION = 2;
 
 export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = { targetChars: 220, overlapSentences: 1 };
 

@@ -1,3 +1,4 @@
+import { stripInvisible } from "../text/strip-invisible.js";
 import { isOrnament, isWatermarkGlyph, ORNAMENT } from "./watermark-glyphs.js";
 
 /** The result of cleaning: the canonical text and how many watermark glyphs were removed. */
@@ -14,12 +15,14 @@ const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/gu;
 const LINE_BREAK = /\r\n?|[\f\u2028\u2029\u0085]/gu;
 
 /**
- * Returns the canonical text of `raw`: watermark glyphs removed wherever they are (also inside
- * figures, `6◆■.2%` → `6.2%`), spaces collapsed, lines trimmed, blank lines dropped, one
- * paragraph per line. Never throws; an all-glyph input returns "".
+ * Returns the canonical text of `raw`: invisible characters removed first (bidi controls,
+ * zero-width characters, terminal escapes: they would hide a figure from search and quotes),
+ * then watermark glyphs wherever they are (also inside figures, `6◆■.2%` → `6.2%`), spaces
+ * collapsed, lines trimmed, blank lines dropped, one paragraph per line. Never throws; an
+ * all-glyph input returns "".
  */
 export function cleanText(raw: string): CleanedText {
-  const { text: unglyphed, glyphsRemoved } = removeWatermarkGlyphs(raw);
+  const { text: unglyphed, glyphsRemoved } = removeWatermarkGlyphs(stripInvisible(raw));
   const paragraphs = unglyphed
     .replace(LINE_BREAK, "\n")
     .replace(INVISIBLE, "")

@@ -53,6 +53,8 @@ async function parseDocument(
   maxBytes: number,
 ): Promise<CleanDocument> {
   checkSize(bytes.byteLength, maxBytes, relativePath);
+  // Before any loader: a 0-byte PDF or DOCX is empty, not damaged.
+  if (bytes.byteLength === 0) throw new IngestError(`${relativePath} is empty (0 bytes).`, "empty", relativePath);
   const loaded = await LOADERS[format](bytes, relativePath);
   const { text, glyphsRemoved } = cleanText(loaded.text);
   if (text === "") {

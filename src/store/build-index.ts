@@ -5,6 +5,7 @@ import { INGEST_VERSION, loadDocument, scanKnowledgeDir, type KnowledgeFile } fr
 import type { ChunkOptions, CleanDocument } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
 import { acquireBuildLock } from "./build-lock.js";
+import { publishProgress } from "./build-status.js";
 import { switchCurrentGeneration } from "./current-pointer.js";
 import { generationsFolder, newGenerationId } from "./data-layout.js";
 import { planDocument } from "./document-plan.js";
@@ -43,7 +44,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexSumma
   const started = performance.now();
   const lock = acquireBuildLock(options.dataDir);
   try {
-    return await buildLocked(options, started);
+    // Other processes waiting for this build (a first `ask` on an empty DATA_DIR) show this progress.
+    return await buildLocked({ ...options, onProgress: publishProgress(options.dataDir, lock.owner, options.onProgress) }, started);
   } finally {
     lock.release();
   }
@@ -147,6 +149,10 @@ async function loadAll(input: {
   const startLoad = (position: number): void => {
     const file = files[position];
     if (!file || loads.has(position)) return;
+    if (file.skipReason) {
+      loads.set(position, Promise.resolve({ error: new IngestError(file.skipReason, "unsafe_link", file.relativePath) }));
+      return;
+    }
     loads.set(
       position,
       loadDocument({ ...file, maxBytes: maxFileBytes }).then(

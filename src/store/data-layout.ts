@@ -5,13 +5,16 @@ import { join } from "node:path";
  * Where everything lives inside DATA_DIR:
  *
  *   DATA_DIR/CURRENT                         id of the generation readers load (replaced atomically)
- *   DATA_DIR/index.lock                      held by the one build that may run at a time
+ *   DATA_DIR/build.lock                      SQLite database whose exclusive transaction is held by
+ *                                            the one build that may run at a time
+ *   DATA_DIR/build-status.json               who holds the lock and how far the build is (display only)
  *   DATA_DIR/generations/<id>/               a complete, immutable generation
  *       chunks.sqlite  vectors.hnsw  manifest.json (written last)
  *   DATA_DIR/generations/<id>.partial/       a build in progress (or left by a crash)
  */
 export const CURRENT_FILE = "CURRENT";
-export const LOCK_FILE = "index.lock";
+export const LOCK_FILE = "build.lock";
+export const BUILD_STATUS_FILE = "build-status.json";
 export const GENERATIONS_FOLDER = "generations";
 export const CHUNKS_DATABASE_FILE = "chunks.sqlite";
 export const VECTORS_FILE = "vectors.hnsw";

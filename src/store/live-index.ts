@@ -3,11 +3,13 @@ import { AppError, IndexError } from "../errors.js";
 import type { ChunkOptions } from "../ingest/types.js";
 import type { Logger } from "../logger.js";
 import { buildIndex } from "./build-index.js";
+import { readBuildStatus, type BuildStatus } from "./build-status.js";
 import { readCurrentGenerationId } from "./current-pointer.js";
 import { keywordOnlyIndex } from "./keyword-only-index.js";
 import { findEmbedderMismatch, type EmbedderMismatch } from "./manifest.js";
 import { openIndex } from "./open-index.js";
 import type { IndexProgress, IndexSummary, KnowledgeIndex } from "./types.js";
+import { waitForOtherBuild } from "./wait-for-build.js";
 
 /** Options for {@link createLiveIndex}. */
 export interface LiveIndexOptions {
@@ -46,6 +48,18 @@ export interface LiveIndex {
    * @throws IndexError "busy" when a re-index is already running (in this or another process).
    */
   reindex(options?: { onProgress?: (progress: IndexProgress) => void; signal?: AbortSignal }): Promise<IndexSummary>;
+  /**
+   * For a process starting up: returns the loaded generation, opening CURRENT or building the
+   * first one. When another process is building it, waits for that build instead of failing
+   * "busy" (`onWait` once with who builds, `onProgress` with its progress), then loads what it
+   * built.
+   * @throws IndexError "nothing_indexed" when there is nothing to index; whatever reindex() throws otherwise.
+   */
+  loadOrBuild(options?: {
+    onProgress?: (progress: IndexProgress) => void;
+    onWait?: (builder: BuildStatus | undefined) => void;
+    signal?: AbortSignal;
+  }): Promise<KnowledgeIndex>;
   isReindexing(): boolean;
   /** Set when the loaded generation was built with another embedder (vector search is then off). */
   embedderMismatch(): EmbedderMismatch | undefined;
@@ -137,7 +151,41 @@ export function createLiveIndex(options: LiveIndexOptions): LiveIndex {
     return exposed!;
   };
 
+  /** Opens CURRENT when there is one; an unreadable one is logged and treated as missing. */
+  const openFromDisk = (): KnowledgeIndex | undefined => {
+    try {
+      const index = openIndex({ dataDir });
+      return index ? install(index) : undefined;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      logger.warn({ err: error }, "the index cannot be loaded; rebuilding it");
+      return undefined;
+    }
+  };
+
+  const loadOrBuild: LiveIndex["loadOrBuild"] = async (buildOptions = {}) => {
+    for (;;) {
+      if (exposed) return exposed;
+      if (running) {
+        await running;
+        continue;
+      }
+      if (openFromDisk()) continue;
+      try {
+        await reindex({ onProgress: buildOptions.onProgress, signal: buildOptions.signal });
+        continue;
+      } catch (error) {
+        if (!(error instanceof IndexError && error.reason === "busy")) throw error;
+      }
+      // Another process is building (the first `npm start` and an `ask` at once): wait for it.
+      buildOptions.onWait?.(readBuildStatus(dataDir));
+      logger.info({ dataDir }, "another process is building the index; waiting for it");
+      await waitForOtherBuild({ dataDir, onProgress: buildOptions.onProgress, signal: buildOptions.signal });
+    }
+  };
+
   return {
+    loadOrBuild,
     current() {
       // The first call opens the existing generation, so callers need not await ensureLoaded().
       if (!exposed && !openAttempted && !closed) {

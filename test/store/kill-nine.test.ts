@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildIndex } from "../../src/store/build-index.js";
+import { buildStatusPath, readBuildStatus } from "../../src/store/build-status.js";
 import { openIndex } from "../../src/store/open-index.js";
 import type { IndexSummary } from "../../src/store/types.js";
 import { buildOptions, copyShippedReport, makeWorkspace } from "./helpers.js";
@@ -81,12 +82,12 @@ describe("kill -9 during a re-index", () => {
 
   it("lets the next build take over the dead process's lock, finish, and delete the partial generation", async () => {
     await indexAndKillDuring("write", workspace.knowledgeDir, workspace.dataDir);
-    const lock = JSON.parse(readFileSync(join(workspace.dataDir, "index.lock"), "utf8")) as { pid: number };
-    expect(lock.pid).not.toBe(process.pid);
+    // The dead builder's status file is left behind; it never decides anything.
+    expect(readBuildStatus(workspace.dataDir)?.pid).not.toBe(process.pid);
     const summary = await buildIndex(buildOptions(workspace));
     expect(summary.documents).toBe(LARGE_CORPUS_DOCUMENTS + 1);
     expect(readdirSync(join(workspace.dataDir, "generations"))).toEqual([summary.generationId]);
-    expect(existsSync(join(workspace.dataDir, "index.lock"))).toBe(false);
+    expect(existsSync(buildStatusPath(workspace.dataDir))).toBe(false);
     const index = openIndex({ dataDir: workspace.dataDir })!;
     try {
       expect(index.chunkCount()).toBe(summary.chunks);

@@ -1,5 +1,6 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Composer, type Filter } from "grammy";
+import { prepareQuestion } from "../../app/question-input.js";
 import { replyWithAnswer } from "../reply-with-answer.js";
 import type { BotContext, BotDependencies } from "../context.js";
 import { languageOf, texts } from "../i18n.js";
@@ -52,17 +53,17 @@ export function questionFeature(deps: BotDependencies, rateLimit: QuestionRateLi
 
   const ask = async (ctx: BotContext, raw: string) => {
     const lang = languageOf(ctx.from?.language_code);
-    const question = raw.trim();
-    if (question === "") {
+    // The same rule as `ask` and the terminal chat: invisible characters out, then blank or too long is refused.
+    const input = prepareQuestion(raw, deps.config.maxQuestionChars);
+    if (!input.ok && input.reason === "empty") {
       await ctx.reply(texts.emptyQuestion(lang), { parse_mode: "HTML" });
       return;
     }
-    const length = [...question].length;
-    if (length > deps.config.maxQuestionChars) {
-      await ctx.reply(texts.tooLong(lang, deps.config.maxQuestionChars, length));
+    if (!input.ok) {
+      await ctx.reply(texts.tooLong(lang, input.maxChars, input.length));
       return;
     }
-    await replyWithAnswer(ctx, deps, question);
+    await replyWithAnswer(ctx, deps, input.question);
   };
 
   composer.command("ask", limiter, (ctx) => ask(ctx, ctx.match));

@@ -22,12 +22,30 @@ const BODY_OPTIONS: HtmlToTextOptions = {
   ],
 };
 
+/** How far into the file the HTML standard looks for a `<meta charset>` (its "prescan"). */
+const CHARSET_PRESCAN_BYTES = 1024;
+
+/**
+ * Returns the charset an HTML file declares in its first 1024 bytes — `<meta charset="gbk">` or
+ * `<meta http-equiv="Content-Type" content="text/html; charset=big5">` — or undefined.
+ */
+export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
+  // latin1 maps each byte to one character, so ASCII markup reads the same in any ASCII-based charset.
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, CHARSET_PRESCAN_BYTES));
+  for (const meta of head.match(/<meta\b[^>]*>/giu) ?? []) {
+    const charset = /charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)/iu.exec(meta)?.[1];
+    if (charset) return charset;
+  }
+  return undefined;
+}
+
 /**
  * Returns the visible text of an HTML file, paragraphs separated by blank lines, and its title
- * from <title>, else the first <h1>. Throws IngestError "binary" or "empty".
+ * from <title>, else the first <h1>. The encoding is the BOM's, else the `<meta charset>`'s, else
+ * UTF-8 or GB18030 (see decodeText). Throws IngestError "binary" or "empty".
  */
 export async function loadHtml(bytes: Uint8Array, path: string): Promise<LoadedText> {
-  const html = decodeText(bytes, path);
+  const html = decodeText(bytes, path, { declaredCharset: declaredHtmlCharset(bytes) });
   const text = convert(html, BODY_OPTIONS);
   const title = elementText(html, "title") ?? elementText(html, "h1");
   return title === undefined ? { text } : { title, text };
