@@ -10,6 +10,7 @@ import type { Logger } from "../logger.js";
 import { buildMessages } from "./llm/build-messages.js";
 import { extractPartialAnswer } from "./llm/partial-answer.js";
 import { parseReply } from "./llm/parse-reply.js";
+import { visibleReply } from "./llm/reasoning.js";
 import { streamCompletion } from "./llm/stream-completion.js";
 import { isResponseFormatRejection, toModelError } from "./llm/to-model-error.js";
 import { loadPrompt } from "./prompt-template.js";
@@ -79,7 +80,9 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         idleTimeoutMs: options.timeoutMs,
         signal: request.signal,
         onContent: (content) => {
-          const partial = extractPartialAnswer(content);
+          // Reasoning is never shown, not even a draft answer inside it.
+          const visible = visibleReply(content);
+          const partial = visible === undefined ? undefined : extractPartialAnswer(visible);
           if (partial === undefined || partial === shown) return;
           shown = partial;
           try {
