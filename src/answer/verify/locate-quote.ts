@@ -29,28 +29,31 @@ const DIGIT = /[0-9]/u;
 const LEADING_TRIM = /[，,、；;：:。！？!?\s]/u;
 const TRAILING_TRIM = /[，,、：:\s]/u;
 
-/** Returns the pieces of a quote as the model wrote them, wrapping removed; blank pieces (a trailing "……") are dropped. */
+/** Returns the pieces of a quote split at its ellipses; blank pieces (a trailing "……") are dropped. */
 export function quotePieces(quote: string): string[] {
-  return withoutEmphasis(withoutMarkers(quote))
+  return quote
     .split(ELLIPSIS)
-    .map((piece) => piece.trim().replace(WRAPPING_QUOTES, "").trim())
-    .filter((piece) => normalizeForMatch(piece.replace(EDGE_PUNCTUATION, "")).text !== "");
+    .map((piece) => piece.trim())
+    .filter((piece) => normalizeForMatch(withoutEmphasis(withoutMarkers(piece)).replace(WRAPPING_QUOTES, "").replace(EDGE_PUNCTUATION, "")).text !== "");
 }
 
-/** Returns the length of the shortest piece after normalisation, for the "too short" rule. */
+/** Returns the length of the shortest piece after normalisation (wrapping quote marks not counted), for the "too short" rule. */
 export function shortestPieceLength(quote: string): number {
   const pieces = quotePieces(quote);
   if (pieces.length === 0) return 0;
-  return Math.min(...pieces.map((piece) => normalizeForMatch(piece.replace(EDGE_PUNCTUATION, "")).text.length));
+  return Math.min(...pieces.map((piece) => normalizeForMatch(piece.replace(WRAPPING_QUOTES, "")).text.length));
 }
 
 /**
- * Returns where `quote` is in `text`: every piece verbatim (after the forgiving steps above), in
- * order, each widened to its clause; undefined when any piece is missing. Never throws.
+ * Returns where `quote` is in `text`: the whole quote verbatim, or else every piece between its
+ * ellipses verbatim (after the forgiving steps above), in order; each widened to its clause.
+ * Undefined when any piece is missing. Never throws.
  */
 export function locateQuote(text: string, quote: string): LocatedQuote | undefined {
+  const whole = findPiece(text, quote.trim(), 0);
+  if (whole) return { pieces: [widenToClause(text, trimSpan(text, whole))] };
   const pieces = quotePieces(quote);
-  if (pieces.length === 0) return undefined;
+  if (pieces.length < 2 && pieces[0] === quote.trim()) return undefined;
   const spans: LocatedQuote["pieces"] = [];
   let cursor = 0;
   for (const piece of pieces) {
@@ -60,13 +63,19 @@ export function locateQuote(text: string, quote: string): LocatedQuote | undefin
     spans.push(widened);
     cursor = widened.end;
   }
-  return { pieces: spans };
+  return spans.length > 0 ? { pieces: spans } : undefined;
+}
+
+/** The forms of a piece tried in turn: as written, unwrapped, without markdown and markers, without edge punctuation. */
+function variantsOf(piece: string): string[] {
+  const unwrapped = piece.replace(WRAPPING_QUOTES, "").trim();
+  const plain = withoutEmphasis(withoutMarkers(unwrapped)).trim();
+  return [...new Set([piece, unwrapped, plain, plain.replace(EDGE_PUNCTUATION, "")])].filter((variant) => variant !== "");
 }
 
 function findPiece(text: string, piece: string, from: number): { start: number; end: number } | undefined {
   const haystack = text.slice(from);
-  for (const candidate of [piece, piece.replace(EDGE_PUNCTUATION, "")]) {
-    if (candidate === "") continue;
+  for (const candidate of variantsOf(piece)) {
     const found = findVerbatim(haystack, candidate);
     if (found) return { start: from + found.start, end: from + found.end };
   }
