@@ -52,6 +52,8 @@ export interface RealisticModel {
   baseUrl: string;
   behaviour: Behaviour;
   onRepair: "correct" | "repeat";
+  /** Pause between streamed pieces, so a chat shows partial text while it streams. Default 0. */
+  streamDelayMs: number;
   /** Every request the server received. */
   server: OpenAIServer;
   /** One entry per chat request answered: a first draft or a repair. */
@@ -60,10 +62,13 @@ export interface RealisticModel {
 }
 
 /** Starts the realistic model on 127.0.0.1. */
-export async function startRealisticModel(options: { behaviour?: Behaviour; onRepair?: "correct" | "repeat" } = {}): Promise<RealisticModel> {
+export async function startRealisticModel(
+  options: { behaviour?: Behaviour; onRepair?: "correct" | "repeat"; streamDelayMs?: number } = {},
+): Promise<RealisticModel> {
   const model = {
     behaviour: options.behaviour ?? "plain",
     onRepair: options.onRepair ?? "correct",
+    streamDelayMs: options.streamDelayMs ?? 0,
     rounds: [] as Array<"draft" | "repair">,
   } as RealisticModel;
   model.server = await startOpenAIServer((body) => replyTo(model, body));
@@ -131,7 +136,7 @@ function replyTo(model: RealisticModel, body: RequestBody): ScriptStep {
   if (!fact || !home) return { content: NOT_FOUND };
   const english = fact.english?.question === question;
   const behaviour: Behaviour = repair && model.onRepair === "correct" ? (english ? "english" : "plain") : model.behaviour;
-  return pieces(compose(fact, behaviour, home, passages), body.stream === true);
+  return pieces(compose(fact, behaviour, home, passages), body.stream === true, model.streamDelayMs);
 }
 
 interface Reply {
@@ -232,10 +237,10 @@ function split(text: string): string[] {
   return pieces;
 }
 
-function pieces(reply: Reply, streamed: boolean): ScriptStep {
+function pieces(reply: Reply, streamed: boolean, delayBetweenMs: number): ScriptStep {
   if (reply.reasoning !== undefined) {
     const deltas = [...split(reply.reasoning).map((piece) => ({ reasoning_content: piece })), ...split(reply.content).map((piece) => ({ content: piece }))];
-    return { deltas };
+    return { deltas, delayBetweenMs };
   }
-  return streamed ? { stream: split(reply.content) } : { content: reply.content };
+  return streamed ? { stream: split(reply.content), delayBetweenMs } : { content: reply.content };
 }
