@@ -52,6 +52,8 @@ export interface AnswerDraft {
   /** The answerer decided the passages do not answer the question. */
   notFound: boolean;
   model?: string;
+  /** The model's answer object as it wrote it, for the repair prompt (default: rebuilt from the draft). */
+  reply?: string;
 }
 
 /** Input to an answerer. */

@@ -58,6 +58,8 @@ export interface RealisticModel {
   server: OpenAIServer;
   /** One entry per chat request answered: a first draft or a repair. */
   rounds: Array<"draft" | "repair">;
+  /** Characters of each reply's content (reasoning included), in order, to compare citation modes. */
+  replyChars: number[];
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startRealisticModel(
     onRepair: options.onRepair ?? "correct",
     streamDelayMs: options.streamDelayMs ?? 0,
     rounds: [] as Array<"draft" | "repair">,
+    replyChars: [] as number[],
   } as RealisticModel;
   model.server = await startOpenAIServer((body) => replyTo(model, body));
   model.baseUrl = model.server.baseUrl;
@@ -136,7 +139,21 @@ function replyTo(model: RealisticModel, body: RequestBody): ScriptStep {
   if (!fact || !home) return { content: NOT_FOUND };
   const english = fact.english?.question === question;
   const behaviour: Behaviour = repair && model.onRepair === "correct" ? (english ? "english" : "plain") : model.behaviour;
-  return pieces(compose(fact, behaviour, home, passages), body.stream === true, model.streamDelayMs);
+  const reply = compose(fact, behaviour, home, passages, sentenceIdsIn(home, fact));
+  model.replyChars.push(reply.content.length + (reply.reasoning?.length ?? 0));
+  return pieces(reply, body.stream === true, model.streamDelayMs);
+}
+
+/**
+ * When the prompt numbers sentences ("[2.3] …" lines), the ids to cite: the sentence stating the
+ * fact, and the one after it (a model citing one sentence off). Undefined for the quotes prompt.
+ */
+function sentenceIdsIn(home: Passage, fact: ReportFact): { right: string; next: string } | undefined {
+  const lines = [...home.text.matchAll(/^\[(\d+\.\d+)\] (.*)$/gmu)].map((match) => ({ id: match[1]!, text: match[2]! }));
+  if (lines.length === 0) return undefined;
+  const index = lines.findIndex((line) => line.text.includes(fact.clause));
+  const right = lines[index]!.id;
+  return { right, next: (lines[index + 1] ?? lines[index - 1])?.id ?? right };
 }
 
 interface Reply {
@@ -146,13 +163,22 @@ interface Reply {
   reasoning?: string;
 }
 
-/** Builds the reply for one behaviour. */
-function compose(fact: ReportFact, behaviour: Behaviour, home: Passage, passages: Passage[]): Reply {
-  const sentences = home.text.match(/[^。！？；]+[。！？；]?/gu) ?? [home.text];
+/**
+ * Builds the reply for one behaviour. With sentence `ids` (the sentence-id prompt) the same reply
+ * cites ids instead: [n] of the fact's passage becomes the fact's sentence id, any other [n] the
+ * neighbouring sentence's id (the id-citing form of citing the wrong passage), and no quotes are sent.
+ */
+function compose(fact: ReportFact, behaviour: Behaviour, home: Passage, passages: Passage[], ids?: { right: string; next: string }): Reply {
+  const text = ids ? home.text.replace(/^\[\d+\.\d+\] /gmu, "") : home.text;
+  const sentences = text.match(/[^。！？；\n]+[。！？；]?/gu) ?? [text];
   const index = sentences.findIndex((sentence) => sentence.includes(fact.clause));
   const sentence = sentences[index]!;
   const n = home.n;
-  const json = (text: string, citations: Array<{ n: number; quote: string }>) => JSON.stringify({ answer: text, citations, not_found: false });
+  const json = (answer: string, citations: Array<{ n: number; quote: string }>) => {
+    if (!ids) return JSON.stringify({ answer, citations, not_found: false });
+    const cited = answer.replace(/([[［【])(\d+)([\]］】])/gu, (_marker, open: string, number: string, close: string) => `${open}${Number(number) === n ? ids.right : ids.next}${close}`);
+    return JSON.stringify({ answer: cited, not_found: false });
+  };
   const plain = json(`${fact.answer}[${n}]。`, [{ n, quote: sentence }]);
   switch (behaviour) {
     case "plain":
@@ -161,7 +187,7 @@ function compose(fact: ReportFact, behaviour: Behaviour, home: Passage, passages
       return { content: json(`${fact.answer}[${n}]。`, [{ n, quote: `${fact.clause}。` }]) };
     case "ellipsis-join": {
       const other = sentences[index + 1] ?? sentences[index - 1];
-      if (!other) return compose(fact, "ellipsis-cut", home, passages);
+      if (!other) return compose(fact, "ellipsis-cut", home, passages, ids);
       const pieces = sentences[index + 1] ? [fact.clause, other] : [other.replace(/[。！？；]$/u, ""), fact.clause];
       return { content: json(`${fact.answer}[${n}]。`, [{ n, quote: pieces.join("……") }]) };
     }

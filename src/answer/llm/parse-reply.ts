@@ -1,8 +1,8 @@
 /**
  * Turns a model's reply into an AnswerDraft. Models wrap JSON in ```json fences, add a
  * sentence before it, think aloud before it (`<think>…</think>`), or send numbers as strings;
- * all of that is tolerated. Anything that is
- * not one JSON object of the agreed shape is a malformed_output ModelError.
+ * all of that is tolerated. Anything that is not one JSON object of the agreed shape is a
+ * malformed_output ModelError.
  */
 import { z } from "zod";
 import { ModelError } from "../../errors.js";
@@ -54,12 +54,12 @@ export function findJsonObjects(text: string): string[] {
 }
 
 /**
- * Returns the draft in a model reply: reasoning (`<think>…</think>`) is dropped first, and of the
- * JSON objects left the last one of the agreed shape is the answer (a model that drafts before
- * answering writes the answer last).
+ * Returns the reply's answer object parsed with `schema`: reasoning (`<think>…</think>`) is
+ * dropped first, and of the JSON objects left the last one of the agreed shape is the answer (a
+ * model that drafts before answering writes the answer last).
  * @throws ModelError with reason malformed_output when the reply holds no valid JSON object of the agreed shape.
  */
-export function parseReply(content: string, model: string): AnswerDraft {
+export function parseReplyObject<Schema extends z.ZodType>(content: string, model: string, schema: Schema): z.output<Schema> {
   const answerPart = withoutReasoning(content).replace(/```(?:json)?/giu, "");
   const candidates = findJsonObjects(answerPart);
   if (candidates.length === 0) {
@@ -75,21 +75,26 @@ export function parseReply(content: string, model: string): AnswerDraft {
       failure ??= new ModelError(`Model reply is not valid JSON (${(error as Error).message}): ${JSON.stringify(content.slice(0, 200))}`, "malformed_output", model, { cause: error });
       continue;
     }
-    const parsed = replySchema.safeParse(json);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
-      failure ??= new ModelError(`Model reply JSON has the wrong shape (${issues})`, "malformed_output", model, { cause: parsed.error });
-      continue;
-    }
-    const reply = parsed.data;
-    return {
-      text: reply.answer,
-      citations: reply.citations.map((citation) => ({ n: citation.n, passage: citation.n, quote: citation.quote })),
-      notFound: reply.not_found ?? reply.notFound ?? false,
-      model,
-    };
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
+    failure ??= new ModelError(`Model reply JSON has the wrong shape (${issues})`, "malformed_output", model, { cause: parsed.error });
   }
   throw failure!;
+}
+
+/**
+ * Returns the draft in a model reply that quotes its sources (the default citation mode).
+ * @throws ModelError with reason malformed_output when the reply holds no valid JSON object of the agreed shape.
+ */
+export function parseReply(content: string, model: string): AnswerDraft {
+  const reply = parseReplyObject(content, model, replySchema);
+  return {
+    text: reply.answer,
+    citations: reply.citations.map((citation) => ({ n: citation.n, passage: citation.n, quote: citation.quote })),
+    notFound: reply.not_found ?? reply.notFound ?? false,
+    model,
+  };
 }
 
 /** Returns `draft` as the JSON the model originally sent (or would have), for the repair prompt. */
