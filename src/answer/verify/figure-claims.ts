@@ -7,8 +7,10 @@
  * A figure's clause runs back to the previous clause boundary (，；：。 and their ASCII forms) or
  * to the figure before it, whichever is nearer, and forward to the next boundary, 、 or figure
  * ("打造出1个国家制造业创新中心" keeps the noun after the count). Figures joined only by 和、及
- * ("59.4%和81.7%") share one clause. A clause with no subject words of its own ("、提升1.8个百分点",
- * "2023年再下降3.4%") inherits the subject of the figure before it. Years do not cut clauses.
+ * ("59.4%和81.7%") share one clause, and are bound in order to subjects listed with 、 or 和 before
+ * them. A clause with no subject words of its own ("、提升1.8个百分点",
+ * "2023年再下降3.4%") inherits the subject of the figure before it. Years do not cut clauses; with
+ * five-year plans (十三五) they are a clause's own time terms.
  */
 import { readFigureValues, type FigureValue } from "../../text/figure-values.js";
 

@@ -6,6 +6,7 @@
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { glossaryTerms } from "../../retrieve/query-expansion.js";
+import { readFigureValues } from "../../text/figure-values.js";
 import type { AnswerDraft, Citation } from "../types.js";
 import { claimText } from "./claim-text.js";
 import { isYearLike, readFigureClaims, type FigureClaim, type TermTranslator } from "./figure-claims.js";
@@ -73,22 +74,33 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
       continue;
     }
     if (home.passage !== passage) Object.assign(citation, citationFor(cited.n, home.passage, cited.quote), { repointed: true as const });
-    const pieces = home.located.pieces.map(({ start, end }) => home.passage.chunk.text.slice(start, end));
-    const first = home.located.pieces[0]!;
-    const last = home.located.pieces.at(-1)!;
-    citation.quote = pieces.join(/[\u3400-\u9fff]/u.test(pieces.join("")) ? "……" : " … ");
-    citation.start = home.passage.chunk.start + first.start;
-    citation.end = home.passage.chunk.start + last.end;
-    citation.verified = true;
-    const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate));
-    // A year scopes its whole sentence ("2024年上半年,…增长6.2%"), so a clause quote's sentence supplies it.
-    const years = home.located.pieces.flatMap((piece) => readFigureClaims(sentenceAround(home.passage.chunk.text, piece), translate).filter((claim) => isYearLike(claim.figure)));
-    quotedFigures.set(cited.n, [...(quotedFigures.get(cited.n) ?? []), ...figures, ...years]);
+    const figures = prove(citation, home, translate);
+    quotedFigures.set(cited.n, [...(quotedFigures.get(cited.n) ?? []), ...figures]);
   }
 
   const text = normalizeMarkers(draft.text);
   errors.push(...checkText(text, draft, quotedFigures, translate));
   return { citations, errors, ok: errors.length === 0, text };
+}
+
+/**
+ * Marks `citation` verified with the canonical text and offsets of its located pieces, and
+ * returns the figures the quote supports: those of its pieces, plus the years of the sentences
+ * around them (a year scopes its whole sentence: "2024年上半年,…增长6.2%").
+ */
+function prove(citation: Citation, home: { passage: RetrievedPassage; located: LocatedQuote }, translate: TermTranslator): FigureClaim[] {
+  const { chunk } = home.passage;
+  const pieces = home.located.pieces.map(({ start, end }) => chunk.text.slice(start, end));
+  citation.quote = pieces.join(/[\u3400-\u9fff]/u.test(pieces.join("")) ? "……" : " … ");
+  citation.start = chunk.start + home.located.pieces[0]!.start;
+  citation.end = chunk.start + home.located.pieces.at(-1)!.end;
+  citation.verified = true;
+  const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate));
+  const years = home.located.pieces
+    .flatMap((piece) => readFigureValues(sentenceAround(chunk.text, piece)))
+    .filter(isYearLike)
+    .map((figure) => ({ figure, terms: new Set<string>(), times: new Set<string>(), clause: figure.raw, groupSize: 1 }));
+  return [...figures, ...years];
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/u;
