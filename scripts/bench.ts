@@ -1,15 +1,17 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot` runs a subset.
+// `npm run bench -- store answer bot crash verify` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runCrashBench } from "./bench/crash.js";
 import { runStoreBench } from "./bench/store.js";
+import { runVerifyBench } from "./bench/verify.js";
 
 const suites: Record<string, () => Promise<void>> = {
   store: runStoreBench,
   answer: () => runAnswerBench(),
   bot: runBotLoadBench,
   crash: () => runCrashBench(),
+  verify: runVerifyBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

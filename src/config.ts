@@ -59,6 +59,7 @@ export const configSchema = z.object({
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: positiveInt(30_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  LLM_CITATIONS: z.enum(["quotes", "sentence-ids"]).default("quotes"),
   // --- Limits and logging ---
   MAX_QUESTION_CHARS: positiveInt(1000),
   MAX_UPLOAD_BYTES: positiveInt(20 * 1024 * 1024),
@@ -96,6 +97,8 @@ export interface Config {
     model: string;
     timeoutMs: number;
     maxRetries: number;
+    /** How the model cites: copying quotes, or the ids of numbered sentences. */
+    citations: "quotes" | "sentence-ids";
   };
   maxQuestionChars: number;
   maxUploadBytes: number;
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       model: e.OPENAI_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
+      citations: e.LLM_CITATIONS,
     },
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,

@@ -97,6 +97,7 @@ async function draftAnswer(options: AnswerQuestionOptions, answer: Answer, passa
     model: resolved.model,
     fallbackReason: resolved.fallbackReason,
     verificationErrors: resolved.verificationErrors,
+    ...(resolved.repairs === undefined ? {} : { repairs: resolved.repairs }),
   };
   if (resolved.draft.notFound) return notFound(delivered, passages, notFoundText);
   return { ...delivered, status: "answered", text: resolved.draft.text, citations: resolved.verification.citations };

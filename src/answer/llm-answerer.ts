@@ -7,9 +7,11 @@ import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { ModelError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { buildMessages } from "./llm/build-messages.js";
+import { buildMessages, type CitationMode } from "./llm/build-messages.js";
 import { extractPartialAnswer } from "./llm/partial-answer.js";
 import { parseReply } from "./llm/parse-reply.js";
+import { visibleReply } from "./llm/reasoning.js";
+import { parseSentenceIdReply } from "./llm/sentence-ids.js";
 import { streamCompletion } from "./llm/stream-completion.js";
 import { isResponseFormatRejection, toModelError } from "./llm/to-model-error.js";
 import { loadPrompt } from "./prompt-template.js";
@@ -32,6 +34,11 @@ export interface LlmAnswererOptions {
   logger: Logger;
   /** Custom fetch, for proxies and tests. Default: the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * How the model cites: "quotes" (copies the supporting sentences, default) or "sentence-ids"
+   * (cites numbered sentences such as [2.3]; the bot inserts the sentences). See the README.
+   */
+  citations?: CitationMode;
 }
 
 /**
@@ -62,6 +69,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     return template;
   };
   let jsonMode = true;
+  const citationMode = options.citations ?? "quotes";
 
   const complete = async (messages: ChatCompletionMessageParam[], request: AnswerRequest, useJsonMode: boolean): Promise<string> => {
     const body: ChatCompletionCreateParamsNonStreaming = {
@@ -79,7 +87,9 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         idleTimeoutMs: options.timeoutMs,
         signal: request.signal,
         onContent: (content) => {
-          const partial = extractPartialAnswer(content);
+          // Reasoning is never shown, not even a draft answer inside it.
+          const visible = visibleReply(content);
+          const partial = visible === undefined ? undefined : extractPartialAnswer(visible);
           if (partial === undefined || partial === shown) return;
           shown = partial;
           try {
@@ -101,7 +111,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   return {
     mode: "llm",
     async draft(request: AnswerRequest): Promise<AnswerDraft> {
-      const messages = await buildMessages(request, loadTemplate);
+      const messages = await buildMessages(request, loadTemplate, citationMode);
       const startedWithJsonMode = jsonMode;
       let content: string;
       try {
@@ -117,7 +127,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         }
       }
       logger.debug({ model, repair: request.repairErrors !== undefined, chars: content.length }, "model replied");
-      return parseReply(content, model);
+      return citationMode === "sentence-ids" ? parseSentenceIdReply(content, model, request.passages) : parseReply(content, model);
     },
   };
 }

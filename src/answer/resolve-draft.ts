@@ -20,6 +20,8 @@ export interface ResolvedDraft {
   verificationErrors: string[];
   /** The model that was asked, when an LLM was involved. */
   model?: string;
+  /** Repair rounds the model was given (0 or 1); absent when no model was asked. */
+  repairs?: number;
 }
 
 const reasonFor = (error: unknown) => (error instanceof ModelError ? `model_error:${error.reason}` : "answerer_error");
@@ -42,10 +44,13 @@ export async function resolveDraft(options: {
   const verificationErrors: string[] = [];
   const request: AnswerRequest = { question, passages, onPartialText: options.onPartialText, signal: options.signal };
   let model: string | undefined;
+  let repairs = 0;
 
   const draftAndVerify = async (from: Answerer, input: AnswerRequest, label: string) => {
-    const draft = await from.draft(input);
-    const verification = verifyDraft({ draft, passages });
+    const proposed = await from.draft(input);
+    const verification = verifyDraft({ draft: proposed, passages });
+    // Delivered as verified: markers written "[n]" whatever brackets the model used.
+    const draft = { ...proposed, text: verification.text };
     if (!verification.ok && !draft.notFound) {
       verificationErrors.push(...verification.errors.map((error) => `${label}: ${error}`));
       if (from.mode === "extractive") {
@@ -62,7 +67,7 @@ export async function resolveDraft(options: {
       "LLM answer could not be delivered; delivering the extractive answer instead",
     );
     const resolved = await draftAndVerify(options.fallback, { question, passages, signal: options.signal }, "extractive");
-    return { ...resolved, fallbackReason, model };
+    return { ...resolved, fallbackReason, model, repairs };
   };
 
   if (answerer.mode !== "llm") return draftAndVerify(answerer, request, answerer.mode);
@@ -71,7 +76,7 @@ export async function resolveDraft(options: {
   try {
     const first = await draftAndVerify(answerer, request, "draft");
     model = first.model ?? model;
-    if (first.draft.notFound || first.verification.ok) return first;
+    if (first.draft.notFound || first.verification.ok) return { ...first, repairs };
     repair = { repairErrors: first.verification.errors, previousDraft: first.draft };
   } catch (error) {
     if (error instanceof ModelError) model = error.model;
@@ -80,10 +85,11 @@ export async function resolveDraft(options: {
     repair = { repairErrors: [error.message] };
   }
 
+  repairs = 1;
   try {
     const second = await draftAndVerify(answerer, { ...request, ...repair }, "repair");
     model = second.model ?? model;
-    if (second.draft.notFound || second.verification.ok) return { ...second, model };
+    if (second.draft.notFound || second.verification.ok) return { ...second, model, repairs };
     return useFallback("verification_failed");
   } catch (error) {
     if (error instanceof ModelError) {

@@ -14,6 +14,8 @@ export interface Citation {
   /** Offsets of the quote in the document's canonical text, when verified. */
   start?: number;
   end?: number;
+  /** Set when the model cited another passage and the verifier found the quote, verbatim, in exactly this one. */
+  repointed?: true;
 }
 
 /** The one answer object every caller (bot, terminal chat, `ask`, eval) receives. */
@@ -36,6 +38,8 @@ export interface Answer {
   verificationErrors?: string[];
   /** Why the extractive fallback was used instead of the model, if it was. */
   fallbackReason?: string;
+  /** Repair rounds the model needed (0 when its first draft was proven; absent when no model was asked). */
+  repairs?: number;
   /** User-facing error text when status is failed. */
   error?: string;
 }
@@ -48,6 +52,8 @@ export interface AnswerDraft {
   /** The answerer decided the passages do not answer the question. */
   notFound: boolean;
   model?: string;
+  /** The model's answer object as it wrote it, for the repair prompt (default: rebuilt from the draft). */
+  reply?: string;
 }
 
 /** Input to an answerer. */

@@ -82,6 +82,7 @@ export async function createKnowledgeServices(options: {
         model: config.llm.model,
         timeoutMs: config.llm.timeoutMs,
         maxRetries: config.llm.maxRetries,
+        citations: config.llm.citations,
         promptsDir: options.promptsDir ?? DEFAULT_PROMPTS_DIR,
         logger,
       })

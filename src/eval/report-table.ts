@@ -103,6 +103,8 @@ function rowNote(row: EvalRow): string {
   if (row.quotesNotVerbatim.length > 0) notes.push(`${row.quotesNotVerbatim.length} quote(s) not verbatim`);
   if (row.unsupportedFigures.length > 0) notes.push(`unsupported: ${row.unsupportedFigures.join(" ")}`);
   if (row.error) notes.push(row.error);
+  if ((row.repairs ?? 0) > 0) notes.push(`${row.repairs} repair round(s)`);
+  if ((row.repointed ?? 0) > 0) notes.push(`${row.repointed} citation(s) re-pointed`);
   return notes.join("; ");
 }
 
@@ -162,6 +164,10 @@ export function formatEvalTable(report: EvalReport, options: { rows?: "misses" |
   lines.push("");
   const kinds = Object.entries(report.accuracy.byKind).map(([kind, rate]) => `${kind} ${rate.count}/${rate.total}`);
   lines.push(`Accuracy by kind: ${kinds.join(", ")}`);
+  if (report.repairs) {
+    const { repairRounds, answersRepaired, repointedCitations, answersRepointed } = report.repairs;
+    lines.push(`Repairs: ${answersRepaired} of ${report.questions} answers needed a repair round (${repairRounds} rounds); ${repointedCitations} citations re-pointed (in ${answersRepointed} answers)`);
+  }
   const mode = options.rows ?? "misses";
   if (mode !== "none") {
     const rows = mode === "all" ? report.rows : report.rows.filter(isMiss);

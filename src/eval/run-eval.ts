@@ -65,6 +65,10 @@ export interface EvalRow {
   unsupportedFigures: string[];
   text: string;
   error?: string;
+  /** Repair rounds the model needed for this answer (0 for a first draft proven, and for the extractive answerer). */
+  repairs?: number;
+  /** Citations the verifier re-pointed to the one passage that holds their quote. */
+  repointed?: number;
 }
 
 /** Everything one gold evaluation measured, ready to print or to save as JSON. */
@@ -91,6 +95,8 @@ export interface EvalReport {
   figureSupport: Rate;
   notFound: NotFoundScores;
   latencyMs: { p50: number; p99: number; mean: number };
+  /** How much help the answers needed: repair rounds and re-pointed citations. */
+  repairs?: { repairRounds: number; answersRepaired: number; repointedCitations: number; answersRepointed: number };
   rows: EvalRow[];
   /** CMRC 2018 figures, when the caller measured them in the same run. */
   cmrc?: CmrcReport | CmrcSkipped;
@@ -146,6 +152,8 @@ async function evaluateQuestion(gold: GoldQuestion, options: RunEvalOptions): Pr
     unsupportedFigures: figureSupport.unsupported,
     text: answer.text,
     ...(answer.error ? { error: answer.error } : {}),
+    repairs: answer.repairs ?? 0,
+    repointed: answer.citations.filter((citation) => citation.repointed).length,
   };
 }
 
@@ -213,6 +221,12 @@ export function summarizeRows(rows: EvalRow[]): EvalReport {
     figureSupport: toRate(figures - unsupported, figures),
     notFound: notFoundPrecisionRecall(rows.map((row) => ({ actual: !row.answerable, predicted: row.status === "not_found" }))),
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), mean: mean(latencies) },
+    repairs: {
+      repairRounds: rows.reduce((sum, row) => sum + (row.repairs ?? 0), 0),
+      answersRepaired: rows.filter((row) => (row.repairs ?? 0) > 0).length,
+      repointedCitations: rows.reduce((sum, row) => sum + (row.repointed ?? 0), 0),
+      answersRepointed: rows.filter((row) => (row.repointed ?? 0) > 0).length,
+    },
     rows,
   };
 }

@@ -1,13 +1,9 @@
 /**
- * Figures: a number written in Arabic digits together with its unit ("6.2%", "4899亿元",
- * "第4位", "1.8个百分点"). The verifier requires every figure in an answer to appear in a quote
- * the same sentence cites.
- *
- * The matching rule is strict on purpose: a figure matches only the same digits, the same
- * decimal point and the same unit. "11.0%" and "11%" are different figures, and so are
- * "6.2%" and "62%". A model that rounds, converts ("489.9 billion") or re-scales a figure
- * fails verification instead of putting a number the report does not contain in front of a
- * reader. Numbers in Chinese numerals (三个, 两家) are not figures.
+ * Figures as written: a number in Arabic digits together with its unit ("6.2%", "4,899亿元",
+ * "第4位", "1.8个百分点"), compared by their written form: the same digits, decimal point and
+ * unit, so "11.0%" and "11%" differ, and so do "6.2%" and "62%". The eval's figure-support
+ * metric uses this independent reading to check the verifier. The verifier itself compares
+ * values (figure-values.ts), which also reads Chinese numerals and English forms.
  */
 import { normalizeForMatch } from "./normalize.js";
 
@@ -15,7 +11,7 @@ import { normalizeForMatch } from "./normalize.js";
 export interface Figure {
   /** The figure as written in the text, e.g. "６.２％" or "第4位". */
   raw: string;
-  /** The digits with their decimals, exactly as written after width folding, e.g. "11.0". */
+  /** The digits with their decimals, exactly as written after width folding (thousands separators dropped), e.g. "11.0". */
   value: string;
   /** The unit after width folding, e.g. "%", "亿元", "个百分点"; "" for a bare number. */
   unit: string;
@@ -37,9 +33,10 @@ const MAGNITUDES = ["万亿", "亿", "万", "千"];
 const escapeForRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const MEASURE = MEASURES.map(escapeForRegex).join("|");
 const MAGNITUDE = MAGNITUDES.join("|");
-// Runs on width-folded text; the lookbehind keeps "2%" from being read out of "6.2%".
+// Runs on width-folded text; the lookbehind keeps "2%" from being read out of "6.2%", and a
+// thousands separator keeps "4,899亿元" one figure.
 const FIGURE = new RegExp(
-  `(第)?(?<![0-9.])([0-9]+(?:\\.[0-9]+)?)((?:${MAGNITUDE})?(?:${MEASURE})|(?:${MAGNITUDE}))?`,
+  `(第)?(?<![0-9]|[0-9][.,])([0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)((?:${MAGNITUDE})?(?:${MEASURE})|(?:${MAGNITUDE}))?`,
   "gu",
 );
 
@@ -57,7 +54,7 @@ export function extractFigures(text: string): Figure[] {
     const end = normalized.map[normalizedEnd - 1]! + 1;
     figures.push({
       raw: text.slice(start, end),
-      value: match[2]!,
+      value: match[2]!.replace(/,/g, ""),
       unit: match[3] ?? "",
       ordinal: match[1] !== undefined,
       start,

@@ -40,3 +40,19 @@ describe("startOpenAIServer", () => {
     await expect(clientFor(server.baseUrl).chat.completions.create({ model: "m", messages: [{ role: "user", content: "q" }] })).rejects.toThrow(/script exhausted/);
   });
 });
+
+describe("startOpenAIServer deltas", () => {
+  it("streams raw delta fields such as reasoning_content, which the SDK passes through", async () => {
+    server = await startOpenAIServer([{ deltas: [{ reasoning_content: "想" }, { content: "答" }] }]);
+    const stream = await clientFor(server.baseUrl).chat.completions.create({ model: "m", messages: [{ role: "user", content: "q" }], stream: true });
+    const deltas: Array<Record<string, unknown>> = [];
+    for await (const chunk of stream) if (chunk.choices[0]?.delta) deltas.push(chunk.choices[0].delta as Record<string, unknown>);
+    expect(deltas.map((delta) => delta.reasoning_content ?? delta.content)).toEqual(["", "想", "答", undefined]);
+  });
+
+  it("joins delta fields into one message for a request that is not streamed", async () => {
+    server = await startOpenAIServer([{ deltas: [{ reasoning_content: "想" }, { reasoning_content: "好" }, { content: "答" }] }]);
+    const completion = await clientFor(server.baseUrl).chat.completions.create({ model: "m", messages: [{ role: "user", content: "q" }] });
+    expect(completion.choices[0]!.message).toMatchObject({ content: "答", reasoning_content: "想好" });
+  });
+});

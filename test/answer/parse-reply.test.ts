@@ -32,6 +32,28 @@ describe("parseReply", () => {
     expect(() => parseReply('{"text": "增长6.2%"}', "m")).toThrow(/wrong shape/);
   });
 
+  it("takes the answer after a <think> block, never the draft inside it", () => {
+    const reply = '<think>\n草稿：{"answer": "增长6.6%[1]", "citations": [{"n": 1, "quote": "q"}]}\n</think>\n{"answer": "增长6.2%[1]", "citations": [{"n": 1, "quote": "q"}], "not_found": false}';
+    expect(parseReply(reply, "m").text).toBe("增长6.2%[1]");
+  });
+
+  it("parses a reply whose reasoning mentions {answer, citations, not_found} without JSON", () => {
+    const reply = '<think>按 {answer, citations, not_found} 输出</think>{"answer": "增长6.2%[1]", "citations": [], "not_found": false}';
+    expect(parseReply(reply, "m").text).toBe("增长6.2%[1]");
+  });
+
+  it("takes the answer after a lone </think>", () => {
+    expect(parseReply('想一想 {"answer": "草稿"}\n</think>\n{"answer": "增长6.2%[1]", "citations": []}', "m").text).toBe("增长6.2%[1]");
+  });
+
+  it("takes the last object of the agreed shape when prose mentions a non-JSON one first", () => {
+    expect(parseReply('The shape is {answer, citations}. Here: {"answer": "ok", "citations": []}', "m").text).toBe("ok");
+  });
+
+  it("throws malformed_output when the only answer object is inside unclosed reasoning", () => {
+    expect(() => parseReply('<think>{"answer": "增长6.6%", "citations": []}', "m")).toThrow(/contains no JSON object/);
+  });
+
   it("round-trips a draft through the repair JSON", () => {
     const json = '{"answer":"增长6.2%[1]","citations":[{"n":1,"quote":"同比增长6.2%"}],"not_found":false}';
     expect(draftToReplyJson(parseReply(json, "m"))).toBe(json);

@@ -33,6 +33,13 @@ describe("shipped prompts", () => {
     }
   });
 
+  it("include the sentence-id prompts with the same placeholders", async () => {
+    for (const language of ["zh", "en"]) {
+      expect(placeholdersOf(await loadPrompt(`answer-ids.${language}`, promptsDir))).toEqual(["passages"]);
+      expect(placeholdersOf(await loadPrompt(`repair-ids.${language}`, promptsDir)).sort()).toEqual(["errors", "previous", "question"]);
+    }
+  });
+
   it("throws a clear error for a missing template", async () => {
     await expect(loadPrompt("answer.fr", promptsDir)).rejects.toThrow(/Cannot read prompt template "answer.fr"/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerDraft } from "../../src/answer/types.js";
 import { verifyDraft } from "../../src/answer/verify/verify-draft.js";
-import { canonicalText, GROWTH, INNOVATION, reportPassages } from "./report-passages.js";
+import { asPassages, canonicalText, GROWTH, INNOVATION, reportChunk, reportPassages } from "./report-passages.js";
 
 const passages = reportPassages();
 const growthQuote = "2024年上半年,全省规模以上工业增加值同比增长6.2%";
@@ -67,10 +67,17 @@ describe("verifyDraft", () => {
     expect(result.errors[0]).toMatch(/^citation \[7\] points to no passage/);
   });
 
-  it("rejects a quote cited from the wrong passage and says which passage holds it", () => {
+  it("re-points a quote cited from the wrong passage to the one passage that holds it", () => {
     const result = verifyDraft({ draft: draft("增长6.2%[2]。", [{ n: 2, passage: 2, quote: growthQuote }]), passages });
+    expect(result.errors).toEqual([]);
+    expect(result.citations[0]).toMatchObject({ n: 2, verified: true, repointed: true, paragraph: 1, chunkId: passages[0]!.chunk.id, quote: growthQuote });
+  });
+
+  it("does not re-point a quote that two passages hold at different places, and names both", () => {
+    const twice = [...passages, ...asPassages([reportChunk(1, GROWTH, 99)]).map((passage) => ({ ...passage, chunk: { ...passage.chunk, id: "copy", documentId: "copy" } }))];
+    const result = verifyDraft({ draft: draft("增长6.2%[2]。", [{ n: 2, passage: 2, quote: growthQuote }]), passages: twice });
     expect(result.ok).toBe(false);
-    expect(result.errors[0]).toMatch(/is not in passage 2; it is in passage 1/);
+    expect(result.errors[0]).toMatch(/is not in passage 2; it is in passages 1, 5/);
   });
 
   it("rejects a figure whose sentence cites a quote that does not contain it", () => {

@@ -12,6 +12,7 @@
  *   { stream: ['{"answer": "增长', '6.2%[1]", …'] },  // SSE pieces when the request has stream: true
  *   { delayMs: 500 },                                  // answers late (then an empty JSON reply) to trigger timeouts
  *   { delayMs: 500, then: { content: "…" } },
+ *   { deltas: [{ reasoning_content: "想一想" }, { content: '{"answer": …}' }] }, // raw delta fields (reasoning models)
  *   { embeddings: [[0.1, 0.2], [0.3, 0.4]] },          // one vector per input
  *   (body) => (body.response_format ? { status: 400, body: {...} } : { content: "…" }),
  * ]);
@@ -28,6 +29,9 @@
  * - `{ status, body?, headers? }` answers with that HTTP status. The default body is
  *   `{ error: { message, type, code } }`; 429 and 5xx get `retry-after: 0` unless `headers`
  *   says otherwise, so SDK retries take no time.
+ * - `{ deltas }` streams each object as one chunk's `delta`, fields as given (`reasoning_content`,
+ *   `reasoning`, `content`…), the way reasoning servers do; a non-streamed request gets one
+ *   message whose fields are each field's pieces joined.
  * - `{ delayMs, then? }` waits, then answers with `then` (default `{ content: "{}" }`). If the
  *   client gave up meanwhile (timeout), nothing is written.
  * - A function receives the parsed request body and its 0-based request number and returns a step.
@@ -43,6 +47,7 @@ import type { AddressInfo } from "node:net";
 export type ScriptStep =
   | { content: string; finishReason?: string }
   | { stream: string[]; finishReason?: string; delayBetweenMs?: number }
+  | { deltas: Array<Record<string, string>>; finishReason?: string; delayBetweenMs?: number }
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { delayMs: number; then?: ScriptStep }
   | { embeddings: number[][] }
@@ -138,6 +143,10 @@ export async function startOpenAIServer(script: ScriptStep[] | ((body: RequestBo
       });
       return;
     }
+    if ("deltas" in step) {
+      await answerDeltas(response, body, index, step);
+      return;
+    }
     const pieces = "stream" in step ? step.stream : [step.content];
     const finishReason = step.finishReason ?? "stop";
     const model = typeof body.model === "string" ? body.model : "test-model";
@@ -156,7 +165,32 @@ export async function startOpenAIServer(script: ScriptStep[] | ((body: RequestBo
     });
   }
 
-  async function writeStream(response: ServerResponse, model: string, pieces: string[], finishReason: string, delayBetweenMs: number): Promise<void> {
+  async function answerDeltas(response: ServerResponse, body: RequestBody, index: number, step: { deltas: Array<Record<string, string>>; finishReason?: string; delayBetweenMs?: number }): Promise<void> {
+    const model = typeof body.model === "string" ? body.model : "test-model";
+    const finishReason = step.finishReason ?? "stop";
+    if (body.stream === true) {
+      await writeStream(response, model, step.deltas, finishReason, step.delayBetweenMs ?? 0);
+      return;
+    }
+    const message: Record<string, string> = { role: "assistant", content: "" };
+    for (const delta of step.deltas) for (const [field, value] of Object.entries(delta)) message[field] = (message[field] ?? "") + value;
+    sendJson(response, 200, {
+      id: `chatcmpl-test-${index}`,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model,
+      choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+      usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+    });
+  }
+
+  async function writeStream(
+    response: ServerResponse,
+    model: string,
+    pieces: Array<string | Record<string, string>>,
+    finishReason: string,
+    delayBetweenMs: number,
+  ): Promise<void> {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     const chunk = (delta: Record<string, unknown>, finish: string | null) =>
       `data: ${JSON.stringify({
@@ -170,7 +204,7 @@ export async function startOpenAIServer(script: ScriptStep[] | ((body: RequestBo
     for (const piece of pieces) {
       if (delayBetweenMs > 0) await sleep(delayBetweenMs, timers);
       if (closed || response.destroyed) return;
-      response.write(chunk({ content: piece }, null));
+      response.write(chunk(typeof piece === "string" ? { content: piece } : piece, null));
     }
     response.write(chunk({}, finishReason));
     response.end("data: [DONE]\n\n");

@@ -36,6 +36,13 @@ describe("extractFigures", () => {
     expect(figure).toMatchObject({ raw: "６.２％", value: "6.2", unit: "%", start: 2, end: 6 });
   });
 
+  it("reads a thousands separator as part of one figure", () => {
+    expect(extractFigures("增加值4,899亿元,达1,387家")).toMatchObject([
+      { raw: "4,899亿元", value: "4899", unit: "亿元" },
+      { raw: "1,387家", value: "1387", unit: "家" },
+    ]);
+  });
+
   it("ignores numbers written in Chinese numerals", () => {
     expect(extractFigures("三个中心和两家企业")).toEqual([]);
   });

@@ -2,11 +2,15 @@ import type { ChatCompletionMessageParam } from "openai/resources/chat/completio
 import { detectLanguage } from "../language.js";
 import { renderPrompt } from "../prompt-template.js";
 import type { AnswerRequest } from "../types.js";
-import { formatPassages } from "./format-passages.js";
+import { formatPassages, formatPassagesWithSentenceIds } from "./format-passages.js";
 import { draftToReplyJson } from "./parse-reply.js";
+import { sentenceIdsOf } from "./sentence-ids.js";
 
 /** Loads a template by name ("answer.zh", "repair.en", …); the answerer caches the files. */
 export type TemplateLoader = (name: string) => Promise<string>;
+
+/** How the model cites: by copying quotes (the default) or by the ids of numbered sentences. */
+export type CitationMode = "quotes" | "sentence-ids";
 
 const UNPARSEABLE = {
   zh: "（上一次的回答无法解析为规定格式的 JSON）",
@@ -19,9 +23,11 @@ const UNPARSEABLE = {
  * round, the repair prompt with the previous reply and the verifier's errors.
  * @throws Error when a template cannot be loaded or its placeholders do not match.
  */
-export async function buildMessages(request: AnswerRequest, loadTemplate: TemplateLoader): Promise<ChatCompletionMessageParam[]> {
+export async function buildMessages(request: AnswerRequest, loadTemplate: TemplateLoader, mode: CitationMode = "quotes"): Promise<ChatCompletionMessageParam[]> {
   const language = detectLanguage(request.question);
-  const system = renderPrompt(await loadTemplate(`answer.${language}`), { passages: formatPassages(request.passages) });
+  const ids = mode === "sentence-ids";
+  const passages = ids ? formatPassagesWithSentenceIds(request.passages) : formatPassages(request.passages);
+  const system = renderPrompt(await loadTemplate(`${ids ? "answer-ids" : "answer"}.${language}`), { passages });
   const isRepair = (request.repairErrors?.length ?? 0) > 0 || request.previousDraft !== undefined;
   if (!isRepair) {
     return [
@@ -29,10 +35,15 @@ export async function buildMessages(request: AnswerRequest, loadTemplate: Templa
       { role: "user", content: request.question },
     ];
   }
-  const repair = renderPrompt(await loadTemplate(`repair.${language}`), {
+  const previous = request.previousDraft;
+  const errors = (request.repairErrors ?? []).map((error) => `- ${error}`);
+  // The verifier numbers citations [1], [2]…; a model that cited ids needs to know which is which.
+  const mapping = ids && previous ? [...sentenceIdsOf(previous, request.passages)].map(([n, id]) => `[${n}] = [${id}]`) : [];
+  if (mapping.length > 0) errors.unshift(`(in these problems ${mapping.join(", ")})`);
+  const repair = renderPrompt(await loadTemplate(`${ids ? "repair-ids" : "repair"}.${language}`), {
     question: request.question,
-    previous: request.previousDraft ? draftToReplyJson(request.previousDraft) : UNPARSEABLE[language],
-    errors: (request.repairErrors ?? []).map((error) => `- ${error}`).join("\n") || "-",
+    previous: previous ? (previous.reply ?? draftToReplyJson(previous)) : UNPARSEABLE[language],
+    errors: errors.join("\n") || "-",
   });
   return [
     { role: "system", content: system },

@@ -1,4 +1,5 @@
 import type { RetrievedPassage } from "../../retrieve/types.js";
+import { passageSentences } from "./sentence-ids.js";
 
 // A passage must not be able to close its own delimiter and speak as the prompt; the look-alike
 // "‹" only changes text that was already an attack, never a real report sentence.
@@ -15,6 +16,20 @@ export function formatPassages(passages: RetrievedPassage[]): string {
     .map(({ chunk }, index) => {
       const text = chunk.text.replace(DELIMITER, "‹$1$2");
       return `<passage n="${index + 1}" document="${attribute(chunk.documentTitle)}" paragraph="${chunk.paragraph}">\n${text}\n</passage>`;
+    })
+    .join("\n");
+}
+
+/**
+ * Returns the passages like {@link formatPassages}, with each sentence on its own line after its
+ * id: `[2.3] …` is passage 2, sentence 3. Never throws.
+ */
+export function formatPassagesWithSentenceIds(passages: RetrievedPassage[]): string {
+  return passages
+    .map((passage, index) => {
+      const { chunk } = passage;
+      const lines = passageSentences(passage).map((sentence, position) => `[${index + 1}.${position + 1}] ${sentence.replace(DELIMITER, "‹$1$2")}`);
+      return `<passage n="${index + 1}" document="${attribute(chunk.documentTitle)}" paragraph="${chunk.paragraph}">\n${lines.join("\n")}\n</passage>`;
     })
     .join("\n");
 }

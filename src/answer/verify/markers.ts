@@ -1,9 +1,10 @@
 /**
- * Citation markers in answer text: "[1]", "[1][2]", "[1, 2]" or "[1、2]". Full-width brackets
- * count too, because models writing Chinese often produce "［1］".
+ * Citation markers in answer text: "[1]", "[1][2]", "[1, 2]" or "[1、2]". Full-width and
+ * lenticular brackets count too ("［1］", "【1】"), because models writing Chinese often produce
+ * them; their digits are never figures.
  */
 
-const MARKER = /[[［]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]］]/gu;
+const MARKER = /[[［【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]］】]/gu;
 
 /** A marker found in text: its citation numbers and offsets. */
 export interface Marker {
@@ -24,4 +25,14 @@ export function findMarkers(text: string): Marker[] {
 /** Returns `text` with every citation marker replaced by a space, so its digits are not read as figures. */
 export function withoutMarkers(text: string): string {
   return text.replace(MARKER, " ");
+}
+
+/** Returns `text` with every marker written the one way the bot shows them: "【1】" and "［1、2］" become "[1]" and "[1][2]". */
+export function normalizeMarkers(text: string): string {
+  return text.replace(MARKER, (_marker, numbers: string) =>
+    numbers
+      .split(/[,，、]/u)
+      .map((part) => `[${part.trim()}]`)
+      .join(""),
+  );
 }

@@ -9,7 +9,7 @@ import { splitSentences as splitCanonicalSentences } from "../../ingest/sentence
  */
 
 // Markers written after the full stop ("增长6.2%。[1]") still belong to the sentence before it.
-const LEADING_MARKERS = /^(?:\s*[[［]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］])+/u;
+const LEADING_MARKERS = /^(?:\s*[[［【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]］】])+/u;
 
 /** One sentence of an answer with its offsets in the answer text. */
 export interface AnswerSentence {

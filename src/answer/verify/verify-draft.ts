@@ -1,18 +1,21 @@
 /**
  * The citation verifier: the only code that may set `verified: true`. It proves each quote is
- * verbatim in the passage it cites, and each figure in the answer is in a quote its sentence
- * cites. Its error strings go to logs and, unchanged, into the model's repair prompt.
+ * verbatim in a retrieved passage, and each figure of the answer is stated, with the same value,
+ * subject and direction, by a quote its sentence cites. Its error strings go to logs and,
+ * unchanged, into the model's repair prompt.
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
-import { extractFigures, figureAppearsIn } from "../../text/figures.js";
-import { findVerbatim, normalizeForMatch } from "../../text/normalize.js";
+import { glossaryTerms } from "../../retrieve/query-expansion.js";
+import { readFigureValues } from "../../text/figure-values.js";
 import type { AnswerDraft, Citation } from "../types.js";
 import { claimText } from "./claim-text.js";
-import { findMarkers } from "./markers.js";
-import { splitSentences } from "./split-sentences.js";
+import { isYearLike, readFigureClaims, type FigureClaim, type TermTranslator } from "./figure-claims.js";
+import { checkFigureSupport, type FigureProblem } from "./figure-support.js";
+import { locateQuote, MIN_QUOTE_CHARS, shortestPieceLength, type LocatedQuote } from "./locate-quote.js";
+import { findMarkers, normalizeMarkers } from "./markers.js";
+import { splitSentences, type AnswerSentence } from "./split-sentences.js";
 
-/** Quotes shorter than this (after normalisation) prove nothing: "6.2%" alone is in many sentences. */
-export const MIN_QUOTE_CHARS = 6;
+export { MIN_QUOTE_CHARS } from "./locate-quote.js";
 
 /** What the verifier concluded about a draft. */
 export interface DraftVerification {
@@ -21,21 +24,34 @@ export interface DraftVerification {
   /** Clear English sentences, one per problem; empty when `ok`. */
   errors: string[];
   ok: boolean;
+  /** The answer text as it is delivered: markers written "[n]" whatever brackets the model used. */
+  text: string;
+}
+
+/** Options for {@link verifyDraft}. */
+export interface VerifyDraftOptions {
+  draft: AnswerDraft;
+  passages: RetrievedPassage[];
+  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the retrieval glossary. */
+  translate?: TermTranslator;
 }
 
 const preview = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+const PARAGRAPH_BREAK = /\n\s*\n/gu;
 
 /**
  * Returns the draft's citations with `verified` set on the ones proven, and every problem found.
  * Offsets are canonical-text offsets (chunk start + offset in the chunk), and a verified quote
- * is replaced by the exact canonical slice it matched. Never throws.
+ * is replaced by the exact canonical text it matched (pieces joined with an ellipsis). A quote
+ * found verbatim in exactly one other passage is re-pointed there (`repointed: true`). Never throws.
  */
-export function verifyDraft(options: { draft: AnswerDraft; passages: RetrievedPassage[] }): DraftVerification {
+export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
   const { draft, passages } = options;
+  const translate = options.translate ?? glossaryTerms;
   const errors: string[] = [];
   const citations: Citation[] = [];
-  /** Verified quotes by marker number, for the figure check. */
-  const provenQuotes = new Map<number, string[]>();
+  /** Figures of verified quotes by marker number, for the figure check. */
+  const quotedFigures = new Map<number, FigureClaim[]>();
 
   for (const cited of draft.citations) {
     const passage = passages[cited.passage - 1];
@@ -43,79 +59,142 @@ export function verifyDraft(options: { draft: AnswerDraft; passages: RetrievedPa
       errors.push(`citation [${cited.n}] points to no passage (there are ${passages.length} passages, numbered 1 to ${passages.length})`);
       continue;
     }
-    const chunk = passage.chunk;
-    const citation: Citation = {
-      n: cited.n,
-      documentId: chunk.documentId,
-      documentTitle: chunk.documentTitle,
-      paragraph: chunk.paragraph,
-      chunkId: chunk.id,
-      quote: cited.quote,
-      verified: false,
-    };
+    const citation = citationFor(cited.n, passage, cited.quote);
     citations.push(citation);
-    const problem = checkQuote(cited, passages);
-    if (problem) {
-      errors.push(problem);
+    const shortest = shortestPieceLength(cited.quote);
+    if (shortest < MIN_QUOTE_CHARS) {
+      errors.push(
+        `citation [${cited.n}] quote "${cited.quote}" is too short to prove anything (${shortest} characters, at least ${MIN_QUOTE_CHARS} needed); quote the whole supporting sentence`,
+      );
       continue;
     }
-    const found = findVerbatim(chunk.text, cited.quote)!;
-    citation.quote = chunk.text.slice(found.start, found.end);
-    citation.start = chunk.start + found.start;
-    citation.end = chunk.start + found.end;
-    citation.verified = true;
-    provenQuotes.set(cited.n, [...(provenQuotes.get(cited.n) ?? []), citation.quote]);
+    const home = findHome(cited, passages);
+    if (typeof home === "string") {
+      errors.push(home);
+      continue;
+    }
+    if (home.passage !== passage) Object.assign(citation, citationFor(cited.n, home.passage, cited.quote), { repointed: true as const });
+    const figures = prove(citation, home, translate);
+    quotedFigures.set(cited.n, [...(quotedFigures.get(cited.n) ?? []), ...figures]);
   }
 
-  errors.push(...checkText(draft, provenQuotes));
-  return { citations, errors, ok: errors.length === 0 };
+  const text = normalizeMarkers(draft.text);
+  errors.push(...checkText(text, draft, quotedFigures, translate));
+  return { citations, errors, ok: errors.length === 0, text };
 }
 
-/** Returns why a citation's quote is not proof, or undefined when it is verbatim in its own passage. */
-function checkQuote(cited: AnswerDraft["citations"][number], passages: RetrievedPassage[]): string | undefined {
-  const length = normalizeForMatch(cited.quote).text.length;
-  if (length < MIN_QUOTE_CHARS) {
-    return `citation [${cited.n}] quote "${cited.quote}" is too short to prove anything (${length} characters, at least ${MIN_QUOTE_CHARS} needed); quote the whole supporting sentence`;
-  }
-  if (findVerbatim(passages[cited.passage - 1]!.chunk.text, cited.quote)) return undefined;
-  const elsewhere = passages.findIndex((passage) => findVerbatim(passage.chunk.text, cited.quote));
-  if (elsewhere !== -1) {
-    return `citation [${cited.n}] quote "${preview(cited.quote)}" is not in passage ${cited.passage}; it is in passage ${elsewhere + 1}, so cite [${elsewhere + 1}]`;
+/**
+ * Marks `citation` verified with the canonical text and offsets of its located pieces, and
+ * returns the figures the quote supports: those of its pieces, plus the years of the sentences
+ * around them (a year scopes its whole sentence: "2024年上半年,…增长6.2%").
+ */
+function prove(citation: Citation, home: { passage: RetrievedPassage; located: LocatedQuote }, translate: TermTranslator): FigureClaim[] {
+  const { chunk } = home.passage;
+  const pieces = home.located.pieces.map(({ start, end }) => chunk.text.slice(start, end));
+  citation.quote = pieces.join(/[\u3400-\u9fff]/u.test(pieces.join("")) ? "……" : " … ");
+  citation.start = chunk.start + home.located.pieces[0]!.start;
+  citation.end = chunk.start + home.located.pieces.at(-1)!.end;
+  citation.verified = true;
+  const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate));
+  const years = home.located.pieces
+    .flatMap((piece) => readFigureValues(sentenceAround(chunk.text, piece)))
+    .filter(isYearLike)
+    .map((figure) => ({ figure, terms: new Set<string>(), times: new Set<string>(), clause: figure.raw, groupSize: 1 }));
+  return [...figures, ...years];
+}
+
+const SENTENCE_END = /[。！？!?；;\n]/u;
+
+/** Returns the sentence(s) of `text` holding `span`. */
+function sentenceAround(text: string, span: { start: number; end: number }): string {
+  let { start, end } = span;
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
+  while (end < text.length && !SENTENCE_END.test(text[end - 1]!)) end++;
+  return text.slice(start, end);
+}
+
+function citationFor(n: number, passage: RetrievedPassage, quote: string): Citation {
+  const { chunk } = passage;
+  return { n, documentId: chunk.documentId, documentTitle: chunk.documentTitle, paragraph: chunk.paragraph, chunkId: chunk.id, quote, verified: false };
+}
+
+/**
+ * Returns the passage that holds the quote: the cited one, or else the only other retrieved
+ * passage holding it (overlapping passages that hold it at the same place count once); otherwise
+ * the error for the repair prompt.
+ */
+function findHome(cited: AnswerDraft["citations"][number], passages: RetrievedPassage[]): { passage: RetrievedPassage; located: LocatedQuote } | string {
+  const own = passages[cited.passage - 1]!;
+  const located = locateQuote(own.chunk.text, cited.quote);
+  if (located) return { passage: own, located };
+  const homes = new Map<string, { passage: RetrievedPassage; located: LocatedQuote; number: number }>();
+  passages.forEach((passage, index) => {
+    const found = locateQuote(passage.chunk.text, cited.quote);
+    if (!found) return;
+    const key = `${passage.chunk.documentId}:${passage.chunk.start + found.pieces[0]!.start}`;
+    if (!homes.has(key)) homes.set(key, { passage, located: found, number: index + 1 });
+  });
+  const found = [...homes.values()];
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1) {
+    const numbers = found.map((home) => home.number);
+    return `citation [${cited.n}] quote "${preview(cited.quote)}" is not in passage ${cited.passage}; it is in passages ${numbers.join(", ")}, so cite the one you mean, e.g. [${numbers[0]}]`;
   }
   return `citation [${cited.n}] quote "${preview(cited.quote)}" is not found verbatim in passage ${cited.passage} (nor in any other passage); copy the sentence exactly, without changing any character or figure`;
 }
 
-/** Checks the answer text: markers resolve to citations, and each figure is in a quote its sentence cites. */
-function checkText(draft: AnswerDraft, provenQuotes: Map<number, string[]>): string[] {
+/** Checks the answer text: markers resolve to citations, and each figure is supported by a quote its sentence (or the next cited sentence of its paragraph) cites. */
+function checkText(text: string, draft: AnswerDraft, quotedFigures: Map<number, FigureClaim[]>, translate: TermTranslator): string[] {
   const errors: string[] = [];
-  if (draft.text.trim() === "") errors.push("the answer text is empty");
+  if (text.trim() === "") errors.push("the answer text is empty");
   const citedNumbers = new Set(draft.citations.map((citation) => citation.n));
   const reported = new Set<number>();
-  for (const marker of findMarkers(draft.text)) {
+  for (const marker of findMarkers(text)) {
     for (const n of marker.numbers) {
       if (citedNumbers.has(n) || reported.has(n)) continue;
       reported.add(n);
       errors.push(`marker [${n}] in the answer has no citation with n=${n}`);
     }
   }
-  if (draft.citations.length === 0 && draft.text.trim() !== "") {
+  if (draft.citations.length === 0 && text.trim() !== "") {
     errors.push("the answer cites no passage; every claim needs a [n] marker and a verbatim quote");
   }
-  for (const sentence of splitSentences(draft.text)) {
-    const figures = extractFigures(claimText(sentence.text));
-    if (figures.length === 0) continue;
-    const numbers = findMarkers(sentence.text).flatMap((marker) => marker.numbers);
+  const paragraphBreaks = [...text.matchAll(PARAGRAPH_BREAK)].map((match) => match.index);
+  const paragraphOf = (sentence: AnswerSentence) => paragraphBreaks.filter((index) => index < sentence.start).length;
+  const sentences = splitSentences(text);
+  for (const [index, sentence] of sentences.entries()) {
+    const claims = readFigureClaims(claimText(sentence.text), translate);
+    if (claims.length === 0) continue;
+    let numbers = findMarkers(sentence.text).flatMap((marker) => marker.numbers);
     if (numbers.length === 0) {
-      errors.push(`sentence "${preview(sentence.text.trim())}" states ${figures.map((figure) => figure.raw).join(", ")} but cites no passage`);
+      // "…增长6.2%。六大优势产业增长6.6%[1]。": one marker at the end of the paragraph covers the sentences before it.
+      const next = sentences.slice(index + 1).find((candidate) => paragraphOf(candidate) === paragraphOf(sentence) && findMarkers(candidate.text).length > 0);
+      numbers = next ? findMarkers(next.text).flatMap((marker) => marker.numbers) : [];
+    }
+    if (numbers.length === 0) {
+      errors.push(`sentence "${preview(sentence.text.trim())}" states ${claims.map((claim) => claim.figure.raw).join(", ")} but cites no passage`);
       continue;
     }
-    const quotes = numbers.flatMap((n) => provenQuotes.get(n) ?? []);
-    for (const figure of figures) {
-      if (quotes.some((quote) => figureAppearsIn(figure, quote))) continue;
-      errors.push(
-        `figure "${figure.raw}" in sentence "${preview(sentence.text.trim())}" does not appear in any verified quote cited by that sentence (${numbers.map((n) => `[${n}]`).join("")}); copy figures exactly as the quote writes them`,
-      );
+    const quoted = numbers.flatMap((n) => quotedFigures.get(n) ?? []);
+    const markers = numbers.map((n) => `[${n}]`).join("");
+    for (const claim of claims) {
+      const problem = checkFigureSupport(claim, quoted);
+      if (problem) errors.push(describeProblem(claim, problem, sentence.text.trim(), markers));
     }
   }
   return errors;
+}
+
+function describeProblem(claim: FigureClaim, problem: FigureProblem, sentence: string, markers: string): string {
+  const where = `figure "${claim.figure.raw}" in sentence "${preview(sentence)}"`;
+  switch (problem.reason) {
+    case "absent":
+      return `${where} does not appear in any verified quote cited by that sentence (${markers}); copy figures exactly as the quote writes them`;
+    case "direction":
+      return `${where} says it ${claim.direction === "up" ? "rose" : "fell"}, but the quote cited by that sentence (${markers}) says it ${problem.quoted.direction === "up" ? "rose" : problem.quoted.direction === "down" ? "fell" : "is a level, not a change"}: "${preview(problem.quoted.clause)}"; keep the direction the quote gives`;
+    case "time":
+      return `${where} is given to another time: in the quote cited by that sentence (${markers}), ${problem.quoted.figure.raw} is stated for "${preview(problem.quoted.clause)}"; keep the year or period the quote gives`;
+    case "subject":
+      return `${where} is given to the wrong subject: in the quote cited by that sentence (${markers}), ${problem.quoted.figure.raw} belongs to "${preview(problem.quoted.clause)}", while "${preview(problem.closer.clause)}" is the clause that matches the answer's subject; give each figure the subject the quote gives it`;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Answer, Citation } from "../../answer/types.js";
+import { emphasisToHtml, withoutEmphasis } from "../../answer/verify/markdown.js";
 import { texts, type Lang } from "../i18n.js";
 import { escapeHtml } from "./escape-html.js";
 import { splitMessage, type MessageBlock } from "./split-message.js";
@@ -6,6 +7,8 @@ import { splitMessage, type MessageBlock } from "./split-message.js";
 const CLOSEST_PREVIEW_CHARS = 300;
 
 const plain = (text: string): MessageBlock => ({ text, render: escapeHtml });
+// Models write **6.2%**; Telegram shows it bold instead of with literal asterisks.
+const answerParagraph = (text: string): MessageBlock => ({ text, render: (piece) => emphasisToHtml(piece, escapeHtml) });
 const fixed = (html: string): MessageBlock => ({ text: html, render: (text) => text });
 
 /** The citation header line, e.g. `[1] ✅ 已核验 · 《报告》第 3 段`. */
@@ -21,13 +24,13 @@ export function uniqueCitations(citations: Citation[]): Citation[] {
   return [...byNumber.values()];
 }
 
-/** Returns the answer text as blocks, one per paragraph, with [n] markers kept. */
+/** Returns the answer text as blocks, one per paragraph, with [n] markers kept and markdown emphasis as HTML. */
 function answerTextBlocks(text: string): MessageBlock[] {
   return text
     .split(/\n{2,}/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map(plain);
+    .map(answerParagraph);
 }
 
 /**
@@ -65,9 +68,10 @@ export function renderAnswer(answer: Answer, lang: Lang, options: { limit?: numb
   return splitMessage(blocks, { limit: options.limit });
 }
 
-/** Returns the plain text (no parse mode) shown while an LLM answer streams, cut to fit one message. */
+/** Returns the plain text (no parse mode) shown while an LLM answer streams, cut to fit one message, markdown markers removed. */
 export function renderPartialText(text: string, limit = 3900): string {
-  const trimmed = text.trim();
+  // A "**" still waiting for its pair would show as asterisks until the final message.
+  const trimmed = withoutEmphasis(text).replace(/\*\*|__/gu, "").trim();
   const body = trimmed.length > limit ? `${trimmed.slice(0, limit)}…` : trimmed;
   return `${body} ▍`;
 }

@@ -23,17 +23,40 @@ export function renderPassage(options: {
   const header = `<b>${texts.sourceHeader(lang, citation.n)}</b> ${mark}\n《${escapeHtml(chunk.documentTitle)}》${texts.paragraph(lang, chunk.paragraph)}`;
 
   const { text, offset } = contextOf(chunk, documentText);
-  let start = -1;
-  if (citation.start !== undefined && citation.end !== undefined && documentText?.slice(citation.start, citation.end) === citation.quote) {
-    start = citation.start - offset;
+  const spans = highlightSpans(text, offset, citation, documentText);
+  let body = "";
+  let last = 0;
+  for (const span of spans) {
+    body += `${escapeHtml(text.slice(last, span.start))}<b><u>${escapeHtml(text.slice(span.start, span.end))}</u></b>`;
+    last = span.end;
   }
-  if (start < 0 || start + citation.quote.length > text.length) start = text.indexOf(citation.quote);
-  const body =
-    start >= 0 && citation.quote.length > 0
-      ? `${escapeHtml(text.slice(0, start))}<b><u>${escapeHtml(citation.quote)}</u></b>${escapeHtml(text.slice(start + citation.quote.length))}`
-      : escapeHtml(text);
-  const missing = start < 0 ? `\n\n${texts.unverified(lang)}: <i>${escapeHtml(citation.quote)}</i>` : "";
+  body += escapeHtml(text.slice(last));
+  const missing = spans.length === 0 ? `\n\n${texts.unverified(lang)}: <i>${escapeHtml(citation.quote)}</i>` : "";
   return `${header}\n<blockquote>${body}</blockquote>${missing}`;
+}
+
+// A verified quote of several pieces is shown joined with an ellipsis; each piece is highlighted.
+const ELLIPSIS = /……| … /u;
+
+/** The spans of `text` (which starts at `offset` in the document) to highlight for the citation; none when the quote is not found. */
+function highlightSpans(text: string, offset: number, citation: StoredCitation, documentText: string | undefined): Array<{ start: number; end: number }> {
+  const { quote } = citation;
+  if (quote.length === 0) return [];
+  if (citation.start !== undefined && citation.end !== undefined && documentText?.slice(citation.start, citation.end) === quote) {
+    const start = citation.start - offset;
+    if (start >= 0 && start + quote.length <= text.length) return [{ start, end: start + quote.length }];
+  }
+  const whole = text.indexOf(quote);
+  if (whole >= 0) return [{ start: whole, end: whole + quote.length }];
+  const spans: Array<{ start: number; end: number }> = [];
+  let from = citation.start !== undefined ? Math.max(0, citation.start - offset) : 0;
+  for (const piece of quote.split(ELLIPSIS)) {
+    const start = text.indexOf(piece, from);
+    if (piece === "" || start < 0) return [];
+    spans.push({ start, end: start + piece.length });
+    from = start + piece.length;
+  }
+  return spans.length > 1 ? spans : [];
 }
 
 /** Returns the source view when the chunk is gone from the index: the stored quote only. */
