@@ -72,6 +72,7 @@ export function createAuditLog(options: { dataDir: string }): AuditLog {
         latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },
         ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
         ...(answer.error ? { error: answer.error } : {}),
+        ...(answer.generationId ? { generationId: answer.generationId } : {}),
       });
       return id;
     },
