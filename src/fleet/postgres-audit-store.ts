@@ -128,7 +128,7 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
           notFoundRate: questions === 0 ? 0 : notFound / questions,
           verificationFailures: Number(row.verification_failures),
           unverifiedCitations: Number(row.unverified ?? 0),
-          latencyMs: { p50: Number(row.p50 ?? 0), p99: Number(row.p99 ?? 0) },
+          latencyMs: { p50: Math.round(Number(row.p50 ?? 0)), p99: Math.round(Number(row.p99 ?? 0)) },
           feedback: { up: Number(row.up), down: Number(row.down) },
         };
         return stats;
