@@ -167,12 +167,14 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     const question = "2025年一季度绵阳市锂电池材料产业产值同比增长多少？";
     let background = true;
     let backgroundAnswered = 0;
-    const backgroundUsers = Array.from({ length: 10 }, (_, index) => 310_000 + index);
+    let nextBackgroundChat = 310_000;
+    // Four lanes of questions, each from a new chat (so no one reaches the rate limit).
     const chatter = Promise.all(
-      backgroundUsers.map(async (chatId, index) => {
+      Array.from({ length: 4 }, async (_, lane) => {
         for (let round = 0; background; round += 1) {
-          emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(index + round) % QUESTIONS.length]! });
-          await emulator.waitFor(() => emulator.messages(chatId).filter((message) => answerIdOf(message)).length > round, 60_000, "background answer");
+          const chatId = nextBackgroundChat++;
+          emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(lane + round) % QUESTIONS.length]! });
+          await emulator.waitFor(() => emulator.messages(chatId).some((message) => answerIdOf(message)), 60_000, "background answer");
           backgroundAnswered += 1;
         }
       }),
