@@ -1,13 +1,15 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot` runs a subset.
+// `npm run bench -- store answer bot fleet` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
+import { runFleetBench } from "./bench/fleet.js";
 import { runStoreBench } from "./bench/store.js";
 
 const suites: Record<string, () => Promise<void>> = {
   store: runStoreBench,
   answer: () => runAnswerBench(),
   bot: runBotLoadBench,
+  fleet: runFleetBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -73,6 +73,8 @@ export function startPartitionWorkers(options: {
         // A job whose replica keeps dying is failed after this many takeovers (a poison update).
         maxStalledCount: 10,
         drainDelay: 5,
+        // After a Redis outage, retry finishing a job within a second (BullMQ's default waits 15 s).
+        runRetryDelay: 1_000,
       },
     );
     worker.on("error", (error) => logger.debug({ partition: index, err: error.message }, "queue worker error (retrying)"));

@@ -99,14 +99,17 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     const total = USERS * QUESTIONS_PER_USER;
     const answered = () => [...updateIds.keys()].reduce((sum, chatId) => sum + emulator.messages(chatId).filter((message) => answerIdOf(message)).length, 0);
 
+    const at = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     await emulator.waitFor(() => answered() >= total * 0.25, 120_000, "a quarter of the answers");
     await replicas[1]!.kill();
-    const killedAt = answered();
+    const killedAt = `${answered()} answers, ${at()}`;
     const restarting = replicas[1]!.start();
-    await emulator.waitFor(() => answered() >= Math.max(total * 0.6, killedAt + 50), 120_000, "more answers after the kill");
+    const answeredAtKill = answered();
+    await emulator.waitFor(() => answered() >= Math.max(total * 0.6, answeredAtKill + 50), 120_000, "more answers after the kill");
     await servers.redis.restart();
-    const redisRestartedAt = answered();
+    const redisRestartedAt = `${answered()} answers, ${at()}`;
     await restarting;
+    const restartedAt = at();
     await emulator.waitFor(() => answered() >= total, 150_000, `all ${total} answers`);
     await emulator.webhookSettled(60_000);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a late duplicate to show up
@@ -127,7 +130,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
       "SELECT count(*) AS records, count(DISTINCT replica) AS replicas FROM audit_answers WHERE chat_id >= 200000 AND chat_id < 200200",
     );
     console.log(
-      `fleet exactly-once: ${answered()} of ${total} answered in ${seconds.toFixed(1)} s; killed r2 after ${killedAt}, restarted Redis after ${redisRestartedAt}; ` +
+      `fleet exactly-once: ${answered()} of ${total} answered in ${seconds.toFixed(1)} s; killed r2 at ${killedAt} (back at ${restartedAt}), restarted Redis at ${redisRestartedAt}; ` +
         `webhook deliveries ${JSON.stringify(emulator.webhookDeliveries)}; duplicated ${duplicated}, users out of order ${outOfOrder}, stray placeholders ${strayPlaceholders}; ` +
         `audit records ${audit.rows[0]!.records} from ${audit.rows[0]!.replicas} replicas`,
     );

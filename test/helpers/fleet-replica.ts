@@ -34,6 +34,8 @@ export async function createReplicaProcess(options: {
   root: string;
   env: Record<string, string>;
   webhookPath?: string;
+  /** When the process counts as started. Default: its /readyz answers 200 (fleet replicas). */
+  isReady?: () => Promise<boolean>;
 }): Promise<ReplicaProcess> {
   const dataDir = path.join(options.root, options.name);
   mkdirSync(dataDir, { recursive: true });
@@ -75,7 +77,7 @@ export async function createReplicaProcess(options: {
         async () => {
           if (started.exitCode !== null) throw new Error(`replica ${options.name} exited with ${started.exitCode}:\n${output.slice(-3000)}`);
           try {
-            return (await readiness()).status === 200;
+            return options.isReady ? await options.isReady() : (await readiness()).status === 200;
           } catch {
             return false;
           }
