@@ -100,17 +100,17 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     const answered = () => [...updateIds.keys()].reduce((sum, chatId) => sum + emulator.messages(chatId).filter((message) => answerIdOf(message)).length, 0);
 
     const at = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-    await emulator.waitFor(() => answered() >= total * 0.25, 120_000, "a quarter of the answers");
+    await emulator.waitFor(() => answered() >= total * 0.25, 240_000, "a quarter of the answers");
     await replicas[1]!.kill();
     const killedAt = `${answered()} answers, ${at()}`;
     const restarting = replicas[1]!.start();
     const answeredAtKill = answered();
-    await emulator.waitFor(() => answered() >= Math.max(total * 0.6, answeredAtKill + 50), 120_000, "more answers after the kill");
+    await emulator.waitFor(() => answered() >= Math.max(total * 0.6, answeredAtKill + 50), 240_000, "more answers after the kill");
     await servers.redis.restart();
     const redisRestartedAt = `${answered()} answers, ${at()}`;
     await restarting;
     const restartedAt = at();
-    await emulator.waitFor(() => answered() >= total, 150_000, `all ${total} answers`);
+    await emulator.waitFor(() => answered() >= total, 300_000, `all ${total} answers`);
     await emulator.webhookSettled(60_000);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a late duplicate to show up
     const seconds = (performance.now() - started) / 1000;
@@ -141,7 +141,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     expect(emulator.webhookDeliveries.duplicates).toBeGreaterThanOrEqual(total);
     // A placeholder can be left only by a crash between Telegram accepting it and the journal recording it.
     expect(strayPlaceholders).toBeLessThanOrEqual(1);
-  }, 300_000);
+  }, 600_000);
 
   it("refuses a user over the rate limit the same way, once, whichever replica answers", async () => {
     const chatId = 300_001;
@@ -238,4 +238,16 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     expect(output.match(/^\d{4}-\d\d-\d\dT.*\[[\w-]+\]/gm)).toHaveLength(20);
     for (const name of ["r1", "r2", "r3"]) expect(output).toContain(`replica ${name}`);
   }, 180_000);
+
+  it("shuts a replica down gracefully: it finishes what it holds, and the others answer the rest", async () => {
+    const chats = Array.from({ length: 60 }, (_, index) => 340_000 + index);
+    for (const chatId of chats) emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[chatId % QUESTIONS.length]! });
+    await emulator.waitFor(() => chats.some((chatId) => emulator.messages(chatId).some((message) => answerIdOf(message))), 60_000, "the first answer");
+    expect(await replicas[2]!.stop()).toBe(0);
+    expect(replicas[2]!.output()).toContain("replica stopped");
+    await emulator.waitFor(() => chats.every((chatId) => emulator.messages(chatId).some((message) => answerIdOf(message))), 120_000, "every answer");
+    await emulator.webhookSettled(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const chatId of chats) expect(emulator.messages(chatId).filter((message) => answerIdOf(message))).toHaveLength(1);
+  }, 240_000);
 });
