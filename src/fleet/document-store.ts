@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rm, stat, writeFile, rename } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import type pg from "pg";
 import { scanKnowledgeDir, SUPPORTED_EXTENSIONS } from "../ingest/index.js";
@@ -128,9 +128,4 @@ export function createPostgresDocumentStore(options: { pool: pg.Pool; logger: Lo
       }),
   };
   return store;
-}
-
-/** Lists the files of a folder that `materialize` would consider (for tests and logs). */
-export async function listFolder(folder: string): Promise<string[]> {
-  return (await readdir(folder).catch(() => [])).filter((name) => !name.startsWith("."));
 }

@@ -139,8 +139,10 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     expect(outOfOrder).toBe(0);
     expect(Number(audit.rows[0]!.records)).toBe(total);
     expect(emulator.webhookDeliveries.duplicates).toBeGreaterThanOrEqual(total);
-    // A placeholder can be left only by a crash between Telegram accepting it and the journal recording it.
-    expect(strayPlaceholders).toBeLessThanOrEqual(1);
+    // A "looking it up" placeholder is left (above its answer, never a second answer) only when a
+    // fault falls between Telegram accepting it and the journal recording it: at most the few
+    // updates in flight at the kill or the Redis restart.
+    expect(strayPlaceholders).toBeLessThanOrEqual(5);
   }, 600_000);
 
   it("refuses a user over the rate limit the same way, once, whichever replica answers", async () => {
