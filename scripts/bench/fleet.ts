@@ -111,7 +111,7 @@ export async function runFleetBench(): Promise<void> {
     }
 
     // 2. One fleet replica with N answer worker threads.
-    servers = await startFleetServers();
+    servers = await startFleetServers({ redisAppendfsync: "everysec" });
     for (const [runIndex, workers] of WORKER_COUNTS.entries()) {
       // Each run is its own bot (its own token, so its own Redis keys).
       const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [], token: `${700_000 + runIndex}:TEST-emulator-token-abcdefghijklmnop` });

@@ -18,8 +18,8 @@ export function fleetServersUnavailableReason(): string | undefined {
 }
 
 /** Starts redis-server and PostgreSQL side by side in temporary folders. */
-export async function startFleetServers(): Promise<FleetServers> {
-  const [redis, postgres] = await Promise.all([startRedisServer(), startPostgresServer()]);
+export async function startFleetServers(options: { redisAppendfsync?: "always" | "everysec" } = {}): Promise<FleetServers> {
+  const [redis, postgres] = await Promise.all([startRedisServer({ appendfsync: options.redisAppendfsync }), startPostgresServer()]);
   return {
     redis,
     postgres,

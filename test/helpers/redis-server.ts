@@ -32,8 +32,11 @@ export function redisUnavailableReason(): string | undefined {
   return probe.status === 0 ? undefined : `${REDIS_SERVER_BINARY} --version failed: ${probe.stderr || probe.error?.message}`;
 }
 
-/** Starts redis-server with AOF persistence in a new temporary folder. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * Starts redis-server with AOF persistence in a new temporary folder. `appendfsync` "always"
+ * (default) fsyncs every write; "everysec" is the usual production setting (benchmarks).
+ */
+export async function startRedisServer(options: { appendfsync?: "always" | "everysec" } = {}): Promise<RedisServer> {
   const folder = mkdtempSync(path.join(tmpdir(), "fleet-redis-"));
   const port = await freeTcpPort();
   let child: ChildProcess | undefined;
@@ -45,7 +48,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       REDIS_SERVER_BINARY,
       [
         "--port", String(port), "--bind", "127.0.0.1", "--dir", folder, "--save", "",
-        "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction",
+        "--appendonly", "yes", "--appendfsync", options.appendfsync ?? "always", "--maxmemory-policy", "noeviction",
         "--protected-mode", "no", "--daemonize", "no", "--loglevel", "warning",
       ],
       { stdio: ["ignore", "pipe", "pipe"] },

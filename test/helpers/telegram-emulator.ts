@@ -247,8 +247,15 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
   let webhook: { url: string; secret_token?: string } | undefined;
   const sockets = new Set<import("node:net").Socket>();
 
+  // Many API calls in a row (a load run) trigger one pass over the watchers, not one each.
+  let notifyScheduled = false;
   const notifyWatchers = () => {
-    for (const watcher of [...watchers]) watcher();
+    if (notifyScheduled) return;
+    notifyScheduled = true;
+    setImmediate(() => {
+      notifyScheduled = false;
+      for (const watcher of [...watchers]) watcher();
+    });
   };
 
   const chatOf = (chatId: number, chatType: "private" | "group", user: TelegramObject) =>
