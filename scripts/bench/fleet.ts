@@ -60,7 +60,7 @@ async function runLoad(emulator: TelegramEmulator, label: string, chatBase: numb
       for (let round = 0; round < QUESTIONS_PER_USER; round += 1) {
         const sentAt = performance.now();
         emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(userIndex + round) % QUESTIONS.length]! });
-        await emulator.waitFor(() => emulator.messages(chatId).filter(hasAnswer).length > round, 120_000, `answer ${round + 1} in chat ${chatId}`);
+        await emulator.waitFor(() => emulator.messages(chatId).filter(hasAnswer).length > round, 120_000, `answer ${round + 1} in chat ${chatId}`, { pollMs: 1000 });
         const latency = performance.now() - sentAt;
         all.push(latency);
         if (round === 0) burst.push(latency);

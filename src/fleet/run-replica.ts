@@ -16,7 +16,6 @@ import { createPostgresGenerationStore } from "./generation-store.js";
 import { startHealthServer } from "./health-server.js";
 import { createLease } from "./lease.js";
 import { migrate } from "./migrations.js";
-import { startPartitionWorkers } from "./partition-workers.js";
 import { startPoller, type Poller } from "./poller.js";
 import { botIdOfToken, queueLayout } from "./queue-layout.js";
 import { createAdvisoryReindexLock } from "./reindex-lock.js";
@@ -96,15 +95,8 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
 
   const api = new Api(token, { apiRoot: config.telegramApiRoot });
   const botInfo = await getMeWithRetry(api, logger);
+  // The answer threads take jobs from the queue themselves (one BullMQ worker per partition each).
   const answerPool = await startAnswerPool({ size: fleet.workers, data: { env: options.env, botInfo, botId }, logger });
-  const workers = startPartitionWorkers({
-    redisUrl: fleet.redisUrl,
-    layout,
-    handle: (update) => answerPool.handle(update),
-    lockMs: fleet.jobLockMs,
-    replica: fleet.replicaName,
-    logger,
-  });
   const follower = startGenerationFollower({ redisUrl: fleet.redisUrl, channel: layout.generationChannel, generations, lock, dataDir: config.dataDir, logger });
 
   let webhook: WebhookServer | undefined;
@@ -137,7 +129,6 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
         shuttingDown,
         generationId: safeCurrent(config.dataDir),
         workers: answerPool.size,
-        activeJobs: workers.active(),
         mode: config.webhook ? "webhook" : "polling",
         polling: poller?.polling() ?? false,
       };
@@ -158,7 +149,6 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
       logger.info("shutting down: no new updates; finishing the jobs held, the rest stay queued");
       await webhook?.close();
       await poller?.stop();
-      await workers.close();
       await answerPool.close();
       await follower.stop();
       await intake.close();

@@ -151,8 +151,11 @@ export interface TelegramEmulator {
   messages(chatId: number): BotMessage[];
   /** Resolves with the chat's bot messages once there are at least `count`; rejects after the timeout. */
   waitForMessages(chatId: number, count: number, timeoutMs?: number): Promise<BotMessage[]>;
-  /** Resolves once `predicate` holds (checked after every API call and every 25 ms); rejects after the timeout. */
-  waitFor<T>(predicate: () => T | undefined | false, timeoutMs?: number, label?: string): Promise<T>;
+  /**
+   * Resolves once `predicate` holds (checked after every API call and every `pollMs`, default 25);
+   * rejects after the timeout. Load runs with hundreds of waiters pass a larger `pollMs`.
+   */
+  waitFor<T>(predicate: () => T | undefined | false, timeoutMs?: number, label?: string, options?: { pollMs?: number }): Promise<T>;
   /** Fails the next `times` calls of `method` with the given error. */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
   /** Delays every call of `method` by `ms`. */
@@ -719,7 +722,7 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
         return list.length >= count ? list : undefined;
       }, timeoutMs, `${count} bot message(s) in chat ${chatId}`);
     },
-    waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 10_000, label = "condition") {
+    waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 10_000, label = "condition", waitOptions: { pollMs?: number } = {}) {
       return new Promise<T>((resolve, reject) => {
         const check = () => {
           const value = predicate();
@@ -736,7 +739,7 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
           reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${label}`));
         }, timeoutMs);
         // Also poll, for conditions that change without an API call (logs, services state).
-        const poll = setInterval(check, 25);
+        const poll = setInterval(check, waitOptions.pollMs ?? 25);
         watchers.add(check);
         check();
       });
