@@ -39,12 +39,14 @@ export async function checkFleetServers(options: { redisUrl: string; databaseUrl
     connectTimeout: timeoutMs,
     retryStrategy: () => null,
   });
-  redis.on("error", () => undefined);
+  // The socket error (ECONNREFUSED, ENOTFOUND…) says more than ioredis's "Connection is closed".
+  let socketError: unknown;
+  redis.on("error", (error: unknown) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new FleetUnreachableError("REDIS_URL", options.redisUrl, { cause: error });
+    throw new FleetUnreachableError("REDIS_URL", options.redisUrl, { cause: socketError ?? error });
   } finally {
     redis.disconnect();
   }
