@@ -3,7 +3,8 @@
  * API emulator (webhook deliveries, one chat's in order), each user asking again once answered —
  * against (1) the embedded bot in one process and (2) one fleet replica with 2 and 4 answer
  * worker threads on a real redis-server and PostgreSQL started here. Prints questions/s, reply
- * p50/p99 over all questions, and the first burst (all 200 users at the same instant) separately.
+ * p50/p99 over all questions, and the first burst (all 200 users at the same instant) separately;
+ * medians of FLEET_BENCH_RUNS runs (default 3) of each setup, alternating.
  * Run with `npm run bench -- fleet`, or alone with `npx tsx scripts/bench/fleet.ts`.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -73,89 +74,120 @@ async function runLoad(emulator: TelegramEmulator, label: string, chatBase: numb
   return { label, answered, total: USERS * QUESTIONS_PER_USER, questionsPerSecond: (USERS * QUESTIONS_PER_USER) / seconds, all, burst };
 }
 
-const figures = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms · p99 ${percentile(values, 99).toFixed(0)} ms`;
+const formatFigures = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms · p99 ${percentile(values, 99).toFixed(0)} ms`;
 
-/** Runs the benchmark and prints its figures; sets a non-zero exit code when an answer was lost or duplicated. */
+interface Setup {
+  label: string;
+  /** Starts the bot for one run; returns the emulator it serves and how to stop both. */
+  start(runIndex: number): Promise<{ emulator: TelegramEmulator; stop(): Promise<void> }>;
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Runs the benchmark and prints its figures: each setup FLEET_BENCH_RUNS times (default 3),
+ * setups alternating so a noisy neighbour weighs on all of them, and the median of each figure.
+ * Sets a non-zero exit code when an answer was lost or duplicated.
+ */
 export async function runFleetBench(): Promise<void> {
   const unavailable = fleetServersUnavailableReason();
   if (unavailable) {
     console.log(`fleet bench skipped: ${unavailable}`);
     return;
   }
+  const runs = Number(process.env.FLEET_BENCH_RUNS ?? 3);
   const root = mkdtempSync(path.join(tmpdir(), "fleet-bench-"));
   const knowledgeDir = path.join(root, "knowledge");
   mkdirSync(knowledgeDir, { recursive: true });
   copyFileSync(REPORT_PATH, path.join(knowledgeDir, path.basename(REPORT_PATH)));
-  const results: RunFigures[] = [];
-  let servers: FleetServers | undefined;
-  try {
-    const base = { KNOWLEDGE_DIR: knowledgeDir, EMBEDDINGS: "lexical", ANSWERER: "extractive", LOG_LEVEL: "warn", WEBHOOK_URL: "http://127.0.0.1:9/telegram", RATE_LIMIT_PER_MINUTE: "1000" };
+  const base = { KNOWLEDGE_DIR: knowledgeDir, EMBEDDINGS: "lexical", ANSWERER: "extractive", LOG_LEVEL: "warn", WEBHOOK_URL: "http://127.0.0.1:9/telegram", RATE_LIMIT_PER_MINUTE: "1000" };
+  const servers: FleetServers = await startFleetServers({ redisAppendfsync: "everysec" });
+  let botNumber = 700_000;
 
-    // 1. Embedded: one process, the bot as it runs without REDIS_URL/DATABASE_URL.
+  const setups: Setup[] = [
     {
-      const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [] });
-      const embedded = await createReplicaProcess({
-        name: "embedded",
-        root,
-        env: { ...base, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot },
-        isReady: async () => emulator.webhook !== undefined,
-      });
-      try {
-        await embedded.start();
-        emulator.setWebhookTargets([embedded.webhookUrl]);
-        results.push(await runLoad(emulator, "embedded (1 process, 1 event loop)", 1_000_000));
-      } finally {
-        await embedded.stop();
-        await emulator.close();
-      }
-    }
-
-    // 2. One fleet replica with N answer worker threads.
-    servers = await startFleetServers({ redisAppendfsync: "everysec" });
-    for (const [runIndex, workers] of WORKER_COUNTS.entries()) {
-      // Each run is its own bot (its own token, so its own Redis keys).
-      const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [], token: `${700_000 + runIndex}:TEST-emulator-token-abcdefghijklmnop` });
-      const replica = await createReplicaProcess({
-        name: `fleet-${workers}`,
-        root,
-        env: {
-          ...base,
-          TELEGRAM_BOT_TOKEN: emulator.token,
-          TELEGRAM_API_ROOT: emulator.apiRoot,
-          REDIS_URL: servers.redis.url,
-          DATABASE_URL: servers.postgres.url,
-          WORKERS: String(workers),
+      // The bot as it runs without REDIS_URL/DATABASE_URL: one process, one event loop.
+      label: "embedded (1 process, 1 event loop)",
+      async start(runIndex) {
+        const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [] });
+        const bot = await createReplicaProcess({
+          name: `embedded-${runIndex}`,
+          root,
+          env: { ...base, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot },
+          isReady: async () => emulator.webhook !== undefined,
+        });
+        await bot.start();
+        emulator.setWebhookTargets([bot.webhookUrl]);
+        return { emulator, stop: async () => void (await bot.stop(), await emulator.close()) };
+      },
+    },
+    ...WORKER_COUNTS.map(
+      (workers): Setup => ({
+        label: `fleet, 1 replica, ${workers} answer workers`,
+        async start(runIndex) {
+          // Each run is its own bot (its own token, so its own Redis keys).
+          const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [], token: `${botNumber++}:TEST-emulator-token-abcdefghijklmnop` });
+          const replica = await createReplicaProcess({
+            name: `fleet-${workers}-${runIndex}`,
+            root,
+            env: { ...base, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, REDIS_URL: servers.redis.url, DATABASE_URL: servers.postgres.url, WORKERS: String(workers) },
+          });
+          await replica.start();
+          emulator.setWebhookTargets([replica.webhookUrl]);
+          return { emulator, stop: async () => void (await replica.stop(), await emulator.close()) };
         },
-      });
-      try {
-        await replica.start();
-        emulator.setWebhookTargets([replica.webhookUrl]);
-        results.push(await runLoad(emulator, `fleet, 1 replica, ${workers} answer workers`, 2_000_000 + runIndex * 100_000));
-      } finally {
-        await replica.stop();
-        await emulator.close();
+      }),
+    ),
+  ];
+
+  const results = new Map<string, RunFigures[]>(setups.map((setup) => [setup.label, []]));
+  try {
+    for (let runIndex = 0; runIndex < runs; runIndex += 1) {
+      for (const setup of setups) {
+        const running = await setup.start(runIndex);
+        try {
+          const figures = await runLoad(running.emulator, setup.label, 1_000_000 + runIndex * 10_000_000);
+          results.get(setup.label)!.push(figures);
+          console.log(`run ${runIndex + 1}/${runs} ${setup.label}: ${figures.questionsPerSecond.toFixed(1)} questions/s; first burst ${formatFigures(figures.burst)}`);
+        } finally {
+          await running.stop();
+        }
       }
     }
   } finally {
-    await servers?.close();
+    await servers.close();
     rmSync(root, { recursive: true, force: true });
   }
 
-  console.log(`${USERS} users × ${QUESTIONS_PER_USER} questions through the emulator (webhook), extractive answers, lexical embeddings`);
+  const summary = (label: string) => {
+    const list = results.get(label)!;
+    return {
+      answered: list.map((run) => `${run.answered}/${run.total}`).join(", "),
+      questionsPerSecond: median(list.map((run) => run.questionsPerSecond)),
+      p50: median(list.map((run) => percentile(run.all, 50))),
+      p99: median(list.map((run) => percentile(run.all, 99))),
+      burstP50: median(list.map((run) => percentile(run.burst, 50))),
+      burstP99: median(list.map((run) => percentile(run.burst, 99))),
+    };
+  };
+  console.log(`\n${USERS} users × ${QUESTIONS_PER_USER} questions through the emulator (webhook), extractive answers, lexical embeddings; medians of ${runs} runs`);
   console.log("| setup | answered | questions/s | reply p50 / p99 | first burst p50 / p99 |");
   console.log("|---|---|---|---|---|");
-  for (const result of results) {
+  for (const setup of setups) {
+    const figures = summary(setup.label);
     console.log(
-      `| ${result.label} | ${result.answered}/${result.total} | ${result.questionsPerSecond.toFixed(1)} | ` +
-        `${percentile(result.all, 50).toFixed(0)} / ${percentile(result.all, 99).toFixed(0)} ms | ${percentile(result.burst, 50).toFixed(0)} / ${percentile(result.burst, 99).toFixed(0)} ms |`,
+      `| ${setup.label} | ${figures.answered} | ${figures.questionsPerSecond.toFixed(1)} | ${figures.p50.toFixed(0)} / ${figures.p99.toFixed(0)} ms | ` +
+        `${figures.burstP50.toFixed(0)} / ${figures.burstP99.toFixed(0)} ms |`,
     );
   }
-  const embedded = results[0];
-  for (const result of results.slice(1)) {
-    if (embedded) console.log(`first-burst p99: embedded ÷ ${result.label} = ${(percentile(embedded.burst, 99) / percentile(result.burst, 99)).toFixed(2)}×`);
+  const embedded = results.get(setups[0]!.label)!;
+  for (const setup of setups.slice(1)) {
+    const perRun = results.get(setup.label)!.map((run, index) => (percentile(embedded[index]!.burst, 99) / percentile(run.burst, 99)).toFixed(2));
+    console.log(
+      `first-burst p99, embedded ÷ ${setup.label}: ${(summary(setups[0]!.label).burstP99 / summary(setup.label).burstP99).toFixed(2)}× (per run: ${perRun.join(", ")})`,
+    );
   }
-  for (const result of results) console.log(`${result.label}: all ${figures(result.all)}; first burst ${figures(result.burst)}`);
-  if (results.some((result) => result.answered !== result.total)) process.exitCode = 1;
+  if ([...results.values()].flat().some((run) => run.answered !== run.total)) process.exitCode = 1;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

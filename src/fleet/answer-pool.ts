@@ -28,7 +28,13 @@ function threadSource(): string {
  * started taking jobs. A thread that exits later is replaced.
  * @throws Error with the thread's message when one cannot start.
  */
-export async function startAnswerPool(options: { size: number; data: Omit<AnswerRuntimeData, "workerIndex">; logger: Logger }): Promise<AnswerPool> {
+export async function startAnswerPool(options: {
+  size: number;
+  data: Omit<AnswerRuntimeData, "workerIndex">;
+  logger: Logger;
+  /** Start the threads one after the other (when DATA_DIR has no index yet, so they do not race to build one). Default false. */
+  oneByOne?: boolean;
+}): Promise<AnswerPool> {
   const { logger } = options;
   const source = new URL(`data:text/javascript,${encodeURIComponent(threadSource())}`);
   let closing = false;
@@ -61,7 +67,11 @@ export async function startAnswerPool(options: { size: number; data: Omit<Answer
       });
     });
 
-  threads.push(...(await Promise.all(Array.from({ length: options.size }, (_, index) => spawn(index)))));
+  if (options.oneByOne) {
+    for (let index = 0; index < options.size; index += 1) threads.push(await spawn(index));
+  } else {
+    threads.push(...(await Promise.all(Array.from({ length: options.size }, (_, index) => spawn(index)))));
+  }
 
   return {
     size: options.size,

@@ -6,6 +6,7 @@ import { createBot, drainBotTasks } from "../bot/create-bot.js";
 import { describeError } from "../bot/describe-error.js";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
+import { readCurrentGenerationId } from "../store/current-pointer.js";
 import { openPostgres, openRedis } from "./connections.js";
 import { createPostgresDocumentStore } from "./document-store.js";
 import { StoreUnavailableError } from "./errors.js";
@@ -33,6 +34,14 @@ export interface AnswerRuntime {
   startWorkers(): PartitionWorkers;
   /** Stops taking jobs, finishes the ones held, waits for background jobs (re-index, uploads) and closes everything. */
   close(): Promise<void>;
+}
+
+function hasGeneration(dataDir: string): boolean {
+  try {
+    return readCurrentGenerationId(dataDir) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The local folder a replica indexes: its copy of the documents stored in PostgreSQL. */
@@ -67,9 +76,28 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
   const pool = openPostgres(fleet.databaseUrl, 3);
   const mirrorDir = mirrorDirOf(config.dataDir);
   const localConfig = { ...config, knowledgeDir: mirrorDir };
-  const local = await createKnowledgeServices({ config: localConfig, logger });
+  let local = await createKnowledgeServices({ config: localConfig, logger });
+  let reopening: Promise<void> | undefined;
+  // A worker that started before the fleet had any document has no index, and a live index that
+  // never loaded one does not look for one; once a generation is installed, open the services anew.
+  const currentLocal = () => {
+    if (!local.index() && !reopening && hasGeneration(config.dataDir)) {
+      reopening = (async () => {
+        const previous = local;
+        local = await createKnowledgeServices({ config: localConfig, logger });
+        await previous.close();
+      })()
+        .catch((error: unknown) => logger.warn({ err: error }, "could not open the installed generation; will retry"))
+        .finally(() => (reopening = undefined));
+    }
+    return local;
+  };
   const services = createFleetServices({
-    local,
+    local: currentLocal,
+    beforeAsk: async () => {
+      currentLocal();
+      await reopening;
+    },
     documents: createPostgresDocumentStore({ pool, logger }),
     generations: createPostgresGenerationStore({ pool, logger }),
     lock: createAdvisoryReindexLock({ pool, dataDir: config.dataDir }),

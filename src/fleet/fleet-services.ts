@@ -21,7 +21,10 @@ const LOCK_WAIT_MS = 3_000;
  * and finally announced so every replica switches to it.
  */
 export function createFleetServices(options: {
-  local: AppServices;
+  /** The worker's local services (a function: they may be reopened, see answer-runtime). */
+  local: () => AppServices;
+  /** Resolves once the local services are ready for a question (a reopen finished). Default: at once. */
+  beforeAsk?: () => Promise<void>;
   documents: DocumentStore;
   generations: GenerationStore;
   lock: ReindexLock;
@@ -32,7 +35,8 @@ export function createFleetServices(options: {
   announce(generationId: string): Promise<void>;
   logger: Logger;
 }): KnowledgeServices {
-  const { local, documents, generations, lock, mirrorDir, logger } = options;
+  const { documents, generations, lock, mirrorDir, logger } = options;
+  const local = () => options.local();
 
   const change = async <T extends IndexSummary | undefined>(work: () => Promise<T>): Promise<T> => {
     const summary = await lock.run(async () => {
@@ -41,14 +45,14 @@ export function createFleetServices(options: {
       if (result === undefined) return result;
       try {
         await storeFolder();
-        const index = local.index();
+        const index = local().index();
         if (!index) throw new Error("the new generation is not loaded");
         await generations.publish({ dataDir: options.dataDir, generationId: index.manifest.generationId, replica: options.replica, manifest: index.manifest });
       } catch (error) {
         // Put this replica back in line with the fleet before reporting the failure.
         logger.error({ err: error }, "publishing the new generation failed; restoring the published documents");
         await documents.materialize(mirrorDir).catch(() => undefined);
-        await local.reindex().catch(() => undefined);
+        await local().reindex().catch(() => undefined);
         throw error;
       }
       return result;
@@ -74,14 +78,17 @@ export function createFleetServices(options: {
   };
 
   return {
-    ask: (question, askOptions) => local.ask(question, askOptions),
-    currentGenerationId: () => local.index()?.manifest.generationId,
-    listDocuments: () => local.listDocuments(),
-    isReindexing: () => local.isReindexing(),
-    getPassage: (chunkId) => local.getPassage(chunkId),
-    reindex: (reindexOptions) => change(() => local.reindex(reindexOptions)),
-    addDocument: (fileName, bytes, addOptions) => change(() => local.addDocument(fileName, bytes, addOptions)),
-    removeDocument: (nameOrId) => change(() => local.removeDocument(nameOrId)),
-    close: () => local.close(),
+    ask: async (question, askOptions) => {
+      await options.beforeAsk?.();
+      return local().ask(question, askOptions);
+    },
+    currentGenerationId: () => local().index()?.manifest.generationId,
+    listDocuments: () => local().listDocuments(),
+    isReindexing: () => local().isReindexing(),
+    getPassage: (chunkId) => local().getPassage(chunkId),
+    reindex: (reindexOptions) => change(() => local().reindex(reindexOptions)),
+    addDocument: (fileName, bytes, addOptions) => change(() => local().addDocument(fileName, bytes, addOptions)),
+    removeDocument: (nameOrId) => change(() => local().removeDocument(nameOrId)),
+    close: () => local().close(),
   };
 }

@@ -96,7 +96,13 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
   const api = new Api(token, { apiRoot: config.telegramApiRoot });
   const botInfo = await getMeWithRetry(api, logger);
   // The answer threads take jobs from the queue themselves (one BullMQ worker per partition each).
-  const answerPool = await startAnswerPool({ size: fleet.workers, data: { env: options.env, botInfo, botId }, logger });
+  const answerPool = await startAnswerPool({
+    size: fleet.workers,
+    data: { env: options.env, botInfo, botId },
+    logger,
+    // With no documents yet there is no index: each thread tries (and fails) to build one; not at once.
+    oneByOne: safeCurrent(config.dataDir) === undefined,
+  });
   const follower = startGenerationFollower({ redisUrl: fleet.redisUrl, channel: layout.generationChannel, generations, lock, dataDir: config.dataDir, logger });
 
   let webhook: WebhookServer | undefined;
