@@ -1,8 +1,9 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runCrashBench } from "./bench/crash.js";
+import { runFleetBench } from "./bench/fleet.js";
 import { runStoreBench } from "./bench/store.js";
 import { runVerifyBench } from "./bench/verify.js";
 
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<void>> = {
   bot: runBotLoadBench,
   crash: () => runCrashBench(),
   verify: runVerifyBench,
+  fleet: runFleetBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -1,3 +1,4 @@
+import { availableParallelism, hostname } from "node:os";
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
 
@@ -64,6 +65,15 @@ export const configSchema = z.object({
   MAX_QUESTION_CHARS: positiveInt(1000),
   MAX_UPLOAD_BYTES: positiveInt(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  // --- Fleet mode (both URLs set: replicas share Redis and PostgreSQL) ---
+  REDIS_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  WORKERS: z.coerce.number().int().positive().optional(),
+  REPLICA_NAME: optionalString,
+  HEALTH_PORT: z.coerce.number().int().min(0).default(8081),
+  QUEUE_PARTITIONS: positiveInt(16),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(10_000),
 });
 
 /** The typed, validated configuration passed down from the composition root. */
@@ -103,6 +113,26 @@ export interface Config {
   maxQuestionChars: number;
   maxUploadBytes: number;
   logLevel: string;
+  /** Questions one user may ask per minute. */
+  rateLimitPerMinute: number;
+  /** Fleet mode (REDIS_URL and DATABASE_URL set); undefined for the embedded default. */
+  fleet: FleetConfig | undefined;
+}
+
+/** Settings of fleet mode: shared Redis and PostgreSQL, answer workers per replica. */
+export interface FleetConfig {
+  redisUrl: string;
+  databaseUrl: string;
+  /** Answer worker threads in this replica (default: CPU cores). */
+  workers: number;
+  /** Name shown in logs, the audit log and health (default: host name and pid). */
+  replicaName: string;
+  /** Port of the health and readiness endpoints; 0 picks a free one. */
+  healthPort: number;
+  /** Queues the updates are spread over by chat; one chat's updates always share one, processed one at a time. */
+  partitions: number;
+  /** How long a job stays locked to a replica without a renewal before another takes it over. */
+  jobLockMs: number;
 }
 
 /**
@@ -119,6 +149,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if (Boolean(e.REDIS_URL) !== Boolean(e.DATABASE_URL)) {
+    throw new ConfigError([
+      e.REDIS_URL
+        ? "DATABASE_URL: fleet mode needs both REDIS_URL and DATABASE_URL; set DATABASE_URL or unset REDIS_URL"
+        : "REDIS_URL: fleet mode needs both REDIS_URL and DATABASE_URL; set REDIS_URL or unset DATABASE_URL",
+    ]);
+  }
   return {
     telegramBotToken: e.TELEGRAM_BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
@@ -152,5 +189,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    fleet:
+      e.REDIS_URL && e.DATABASE_URL
+        ? {
+            redisUrl: e.REDIS_URL,
+            databaseUrl: e.DATABASE_URL,
+            workers: e.WORKERS ?? availableParallelism(),
+            replicaName: e.REPLICA_NAME ?? `${hostname()}-${process.pid}`,
+            healthPort: e.HEALTH_PORT,
+            partitions: e.QUEUE_PARTITIONS,
+            jobLockMs: e.JOB_LOCK_MS,
+          }
+        : undefined,
   };
 }

@@ -10,6 +10,11 @@ import { runTerminalChat } from "./cli/terminal-chat.js";
 async function main(): Promise<number> {
   // The terminal chat shares the screen with the logs, so it only shows warnings unless asked.
   const telegram = Boolean(process.env.TELEGRAM_BOT_TOKEN?.trim());
+  // Fleet mode: this process is one replica on shared Redis and PostgreSQL (src/fleet).
+  if (telegram && (process.env.REDIS_URL?.trim() || process.env.DATABASE_URL?.trim())) {
+    const { runFleetReplica } = await import("./fleet/fleet-main.js");
+    return runFleetReplica(process.env);
+  }
   const { config, logger, services } = await openServicesForCli(process.env, { quiet: !telegram });
   const mismatch = services.embedderMismatch();
   if (mismatch) process.stderr.write(`${mismatch} Until then answers use keyword search only.\n`);

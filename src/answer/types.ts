@@ -42,6 +42,8 @@ export interface Answer {
   repairs?: number;
   /** User-facing error text when status is failed. */
   error?: string;
+  /** Id of the index generation the passages came from (set by the services' ask). */
+  generationId?: string;
 }
 
 /** What an answerer proposes before verification: text with [n] markers and quotes. */

@@ -95,8 +95,8 @@ export async function createKnowledgeServices(options: {
     return index;
   };
 
-  const search = (query: string, topK: number) => {
-    const index = currentIndex();
+  const search = (query: string, topK: number) => searchIn(currentIndex(), query, topK);
+  const searchIn = (index: KnowledgeIndex, query: string, topK: number) => {
     return retrieve({
       index,
       embedder,
@@ -109,12 +109,14 @@ export async function createKnowledgeServices(options: {
   const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
     const input = prepareQuestion(question, config.maxQuestionChars);
     if (!input.ok) return refusal(question, answerer.mode, describeRejectedQuestion(input));
-    if (!live.current()) {
+    // One generation per answer: a swap while it runs does not mix passages of two generations.
+    const index = live.current();
+    if (!index) {
       return refusal(question, answerer.mode, "No documents are indexed yet; an admin can upload one or run the re-index. / 还没有索引任何文档，请管理员上传文档或重建索引。");
     }
     const answer = await answerQuestion({
       question: input.question,
-      retrieve: (text) => search(text, config.topK),
+      retrieve: (text) => searchIn(index, text, config.topK),
       // No gate here: each answerer decides "not in the reports" itself — the extractive one by
       // its strict word-matching rule (also when it stands in for a failed model), a model by its
       // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
@@ -125,7 +127,8 @@ export async function createKnowledgeServices(options: {
       signal: askOptions?.signal,
     });
     // Servers echo keys in their errors, which reach the user through `error` and `fallbackReason`.
-    return scrubSecretsInFields(answer, ["error", "fallbackReason", "verificationErrors"], [config.llm.apiKey, config.telegramBotToken, config.webhook?.secret]);
+    const scrubbed = scrubSecretsInFields(answer, ["error", "fallbackReason", "verificationErrors"], [config.llm.apiKey, config.telegramBotToken, config.webhook?.secret]);
+    return { ...scrubbed, generationId: index.manifest.generationId };
   };
 
   const knowledgePath = (relativePath: string) => resolve(config.knowledgeDir, relativePath);
@@ -138,6 +141,7 @@ export async function createKnowledgeServices(options: {
     embedderMismatch: () => live.embedderMismatch()?.message,
     ask,
     listDocuments: () => live.current()?.manifest.documents ?? [],
+    currentGenerationId: () => live.current()?.manifest.generationId,
     reindex: (reindexOptions) => live.reindex({ onProgress: reindexOptions?.onProgress }),
     isReindexing: () => live.isReindexing(),
 

@@ -9,6 +9,8 @@ import type { IndexProgress, IndexSummary, ManifestDocument } from "../store/typ
 export interface KnowledgeServices {
   /** Answers a question from the current index generation; never throws (failures are `status: "failed"`). */
   ask(question: string, options?: { onPartialText?: (text: string) => void; signal?: AbortSignal }): Promise<Answer>;
+  /** Id of the index generation answering questions now, when one is loaded. */
+  currentGenerationId?(): string | undefined;
   /** Documents in the current generation, with chunk counts and index times. */
   listDocuments(): ManifestDocument[];
   /**

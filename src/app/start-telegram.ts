@@ -17,7 +17,7 @@ export async function startTelegram(options: {
   const { config, logger, services } = options;
   if (!config.telegramBotToken) throw new Error("TELEGRAM_BOT_TOKEN is not set");
   const audit = createAuditLog({ dataDir: config.dataDir, secrets: [config.telegramBotToken, config.llm.apiKey, config.webhook?.secret] });
-  const bot = createBot({ token: config.telegramBotToken, config, services, audit, logger });
+  const bot = createBot({ token: config.telegramBotToken, config, services, audit, logger, rateLimit: { timeFrameMs: 60_000, limit: config.rateLimitPerMinute } });
   const running = await runBot({ bot, config, logger });
   logger.info({ mode: config.webhook ? "webhook" : "polling", documents: services.listDocuments().length }, "telegram bot started");
   return running;

@@ -1,5 +1,6 @@
 import { createAuditLog } from "./audit-log.js";
 import { formatAuditEntries, formatAuditStats } from "./format-audit.js";
+import type { AuditStore } from "./types.js";
 
 /** Parsed `npm run audit` arguments. */
 export interface AuditCommandOptions {
@@ -35,4 +36,12 @@ export function runAuditCommand(options: AuditCommandOptions & { dataDir: string
   if (options.json) return JSON.stringify(options.stats ? { entries, stats: log.stats() } : entries, null, 2);
   const listing = formatAuditEntries(entries);
   return options.stats ? `${listing}\n\n${formatAuditStats(log.stats())}` : listing;
+}
+
+/** Returns the text `npm run audit` prints for any audit store (PostgreSQL in fleet mode). */
+export async function formatAuditOutput(store: AuditStore, options: AuditCommandOptions): Promise<string> {
+  const entries = await store.readRecent(options.last);
+  if (options.json) return JSON.stringify(options.stats ? { entries, stats: await store.stats() } : entries, null, 2);
+  const listing = formatAuditEntries(entries);
+  return options.stats ? `${listing}\n\n${formatAuditStats(await store.stats())}` : listing;
 }

@@ -87,6 +87,7 @@ export function createAuditLog(options: {
         latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },
         ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
         ...(answer.error ? { error: answer.error } : {}),
+        ...(answer.generationId ? { generationId: answer.generationId } : {}),
       });
       return id;
     },
@@ -123,10 +124,11 @@ export function computeStats(entries: AuditEntry[]): AuditStats {
       (entry) => entry.verificationErrors.length > 0 || entry.citations.some((citation) => !citation.verified),
     ).length,
     unverifiedCitations: entries.reduce((sum, entry) => sum + entry.citations.filter((citation) => !citation.verified).length, 0),
-    // An empty log reports 0 ms rather than NaN, which /stats would print as "NaN ms".
+    // An empty log reports 0 ms rather than NaN, which /stats would print as "NaN ms"; whole
+    // milliseconds, since interpolating between two records can land on a fraction.
     latencyMs: {
-      p50: entries.length === 0 ? 0 : percentile(entries.map((entry) => entry.latency.totalMs), 50),
-      p99: entries.length === 0 ? 0 : percentile(entries.map((entry) => entry.latency.totalMs), 99),
+      p50: entries.length === 0 ? 0 : Math.round(percentile(entries.map((entry) => entry.latency.totalMs), 50)),
+      p99: entries.length === 0 ? 0 : Math.round(percentile(entries.map((entry) => entry.latency.totalMs), 99)),
     },
     feedback: {
       up: ratings.filter((rating) => rating === "up").length,

@@ -8,7 +8,9 @@ export function formatAuditEntries(entries: AuditEntry[]): string {
       const up = entry.feedback.filter((item) => item.rating === "up").length;
       const down = entry.feedback.filter((item) => item.rating === "down").length;
       const lines = [
-        `${entry.time}  user ${entry.userId ?? "?"}  chat ${entry.chatId}  [${entry.id}]`,
+        `${entry.time}  user ${entry.userId ?? "?"}  chat ${entry.chatId}  [${entry.id}]` +
+          (entry.replica ? `  replica ${entry.replica}` : "") +
+          (entry.generationId ? `  generation ${entry.generationId}` : ""),
         `  Q: ${oneLine(entry.question)}`,
         `  ${entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
           (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),

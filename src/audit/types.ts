@@ -19,6 +19,10 @@ export interface AnswerRecord {
   latency: { retrieveMs: number; answerMs: number; totalMs: number };
   fallbackReason?: string;
   error?: string;
+  /** Index generation the answer was read from. */
+  generationId?: string;
+  /** Fleet mode: the replica that answered. */
+  replica?: string;
 }
 
 /** A 👍 / 👎 on an answer. */
@@ -56,17 +60,36 @@ export interface RecordAnswerInput {
   userId: number | undefined;
   answer: Answer;
   totalMs: number;
+  /**
+   * The Telegram update being answered. A store that answers retries (fleet mode) derives the
+   * answer id from it, so recording the same update twice keeps one record.
+   */
+  updateId?: number;
 }
 
-/** Append-only JSONL audit log of answers and feedback. */
-export interface AuditLog {
-  /** Appends the answer and returns its id. */
-  recordAnswer(input: RecordAnswerInput): string;
-  /** Appends feedback; returns false when the answer id is unknown. */
-  recordFeedback(answerId: string, rating: "up" | "down", userId: number | undefined): boolean;
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Where answers and feedback are recorded and read back: the JSONL file in DATA_DIR (embedded,
+ * synchronous) or PostgreSQL (fleet mode, shared by every replica). Callers await every result.
+ */
+export interface AuditStore {
+  /** Records the answer and returns its id. */
+  recordAnswer(input: RecordAnswerInput): MaybePromise<string>;
+  /** Records feedback; false when the answer id is unknown. */
+  recordFeedback(answerId: string, rating: "up" | "down", userId: number | undefined): MaybePromise<boolean>;
   /** The answer with its feedback, or undefined. */
-  getAnswer(answerId: string): AuditEntry | undefined;
+  getAnswer(answerId: string): MaybePromise<AuditEntry | undefined>;
   /** The last `count` answers, oldest first, each merged with its feedback. */
+  readRecent(count: number): MaybePromise<AuditEntry[]>;
+  stats(): MaybePromise<AuditStats>;
+}
+
+/** Append-only JSONL audit log of answers and feedback (the embedded AuditStore). */
+export interface AuditLog extends AuditStore {
+  recordAnswer(input: RecordAnswerInput): string;
+  recordFeedback(answerId: string, rating: "up" | "down", userId: number | undefined): boolean;
+  getAnswer(answerId: string): AuditEntry | undefined;
   readRecent(count: number): AuditEntry[];
   stats(): AuditStats;
   /** Path of the JSONL file. */

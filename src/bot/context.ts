@@ -1,7 +1,7 @@
 import type { AutoChatActionFlavor } from "@grammyjs/auto-chat-action";
 import type { Api, Context } from "grammy";
 import type { KnowledgeServices } from "../app/services.js";
-import type { AuditLog } from "../audit/types.js";
+import type { AuditStore } from "../audit/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { BackgroundTasks } from "./background-tasks.js";
@@ -13,7 +13,7 @@ export type BotContext = Context & AutoChatActionFlavor;
 export interface BotDependencies {
   config: Config;
   services: KnowledgeServices;
-  audit: AuditLog;
+  audit: AuditStore;
   logger: Logger;
   token: string;
   /** An Api without auto-retry, for best-effort edits (streaming, progress) that must skip a 429, never wait. */
@@ -21,4 +21,9 @@ export interface BotDependencies {
   tasks: BackgroundTasks;
   /** Minimum time between edits of one streamed or progress message. */
   editIntervalMs: number;
+  /**
+   * Post a "looking it up" message before answering and edit the answer into it (fleet mode):
+   * an edit can be repeated safely, so a retried update never posts a second answer.
+   */
+  placeholderFirst?: boolean;
 }

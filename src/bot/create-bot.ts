@@ -1,10 +1,10 @@
 import { autoChatAction } from "@grammyjs/auto-chat-action";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Api, Bot } from "grammy";
+import { Api, Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { KnowledgeServices } from "../app/services.js";
-import type { AuditLog } from "../audit/types.js";
+import type { AuditStore } from "../audit/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { createBackgroundTasks, type BackgroundTasks } from "./background-tasks.js";
@@ -25,7 +25,7 @@ export interface CreateBotOptions {
   token: string;
   config: Config;
   services: KnowledgeServices;
-  audit: AuditLog;
+  audit: AuditStore;
   logger: Logger;
   /** Skips the getMe call in bot.init() (tests, or a known bot). Default: fetched on init. */
   botInfo?: UserFromGetMe;
@@ -35,6 +35,13 @@ export interface CreateBotOptions {
   rateLimit?: QuestionRateLimit;
   /** Bounds for auto-retry of essential calls. Default 10 s max delay, 3 attempts. */
   retry?: { maxDelaySeconds: number; maxRetryAttempts: number };
+  /**
+   * Runs first for every update, before sequentializing (fleet mode installs per-update API
+   * transformers here, e.g. idempotent sends). Default: none.
+   */
+  setupUpdate?: Middleware<BotContext>;
+  /** Post a placeholder and edit the answer into it (see BotDependencies). Default false. */
+  placeholderFirst?: boolean;
 }
 
 const backgroundTasksOfBot = new WeakMap<Bot<BotContext>, BackgroundTasks>();
@@ -78,8 +85,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     draftApi,
     tasks,
     editIntervalMs: options.editIntervalMs ?? 1000,
+    placeholderFirst: options.placeholderFirst ?? false,
   };
 
+  if (options.setupUpdate) bot.use(options.setupUpdate);
   bot.use(sequentialize<BotContext>((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(autoChatAction());
   bot.use(startHelpFeature(deps));

@@ -124,9 +124,10 @@ export const texts = {
     lang === "en" ? `No document matches “${escapeHtml(name)}”. See /docs.` : `没有找到与“${escapeHtml(name)}”匹配的文档，请查看 /docs。`,
   removing: (lang: Lang, name: string) => (lang === "en" ? `Removing “${name}”…` : `正在删除“${name}”…`),
   removed: (lang: Lang, name: string) => (lang === "en" ? `Removed “${name}”` : `已删除“${name}”`),
-  stats: (lang: Lang, stats: AuditStats) => {
+  stats: (lang: Lang, stats: AuditStats, generationId?: string) => {
     const rate = `${(stats.notFoundRate * 100).toFixed(1)}%`;
-    return lang === "en"
+    const generation = !generationId ? "" : lang === "en" ? `\nIndex generation: ${escapeHtml(generationId)}` : `\n索引版本：${escapeHtml(generationId)}`;
+    return (lang === "en"
       ? [
           "<b>Statistics</b>",
           `Questions: ${stats.questions} (answered ${stats.answered}, not found ${stats.notFound}, failed ${stats.failed})`,
@@ -142,7 +143,7 @@ export const texts = {
           `核验失败：${stats.verificationFailures} 个回答（${stats.unverifiedCitations} 条引文未核验）`,
           `延迟：p50 ${Math.round(stats.latencyMs.p50)} 毫秒，p99 ${Math.round(stats.latencyMs.p99)} 毫秒`,
           `反馈：👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
-        ].join("\n");
+        ].join("\n")) + generation;
   },
   uploadPrivateOnly: (lang: Lang) => (lang === "en" ? "Please send documents to me in a private chat." : "请在私聊中发送文档。"),
   uploadUnsupported: (lang: Lang, fileName: string, allowed: string) =>

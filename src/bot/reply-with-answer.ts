@@ -1,7 +1,7 @@
 import type { Answer } from "../answer/types.js";
 import type { BotContext, BotDependencies } from "./context.js";
 import { describeError, isNotModified } from "./describe-error.js";
-import { languageOf } from "./i18n.js";
+import { languageOf, texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboard.js";
 import { createLiveMessage } from "./live-message.js";
 import { renderAnswer, renderPartialText } from "./render/render-answer.js";
@@ -25,12 +25,18 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
     void ctx.api.setMessageReaction(chatId, ctx.msg.message_id, [{ type: "emoji", emoji: "👀" }]).catch(() => undefined);
   }
 
+  // Fleet mode: the placeholder is the only message this answer creates, so a retried update
+  // (its send remembered per update) edits the same message instead of posting a second answer.
+  const placeholder = deps.placeholderFirst
+    ? await ctx.api.sendMessage(chatId, texts.thinking(lang), replyParameters)
+    : undefined;
   const draft = createLiveMessage({
     api: deps.draftApi,
     chatId,
     logger: deps.logger,
     intervalMs: deps.editIntervalMs,
     replyToMessageId: replyTo,
+    ...(placeholder ? { messageId: placeholder.message_id, shownText: placeholder.text } : {}),
   });
 
   let answer: Answer;
@@ -45,7 +51,7 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
   ctx.chatAction = null;
 
   const totalMs = Math.round(performance.now() - startedAt);
-  const answerId = deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs });
+  const answerId = await deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id });
   deps.logger.info({ answerId, chatId, status: answer.status, mode: answer.mode, totalMs, streamed: placeholderId !== undefined }, "question answered");
 
   const parts = renderAnswer(answer, lang);

@@ -24,16 +24,22 @@ export interface WebhookServer {
  * Starts the webhook receiver: POST on the URL's path with the right secret → 200 at once, then
  * the update is handled (Telegram's retry after a slow answer would otherwise duplicate it);
  * update ids already seen are acknowledged and dropped. Wrong secret → 401.
+ *
+ * With `receive` instead of `bot` (fleet mode), the update is acknowledged only once `receive`
+ * has stored it (200), and refused with 503 when it could not, so Telegram delivers it again;
+ * deduplication is then the store's job.
  */
 export async function startWebhookServer(options: {
-  bot: Bot<BotContext>;
+  bot?: Bot<BotContext>;
+  receive?: (update: Update) => Promise<void>;
   path: string;
   port: number;
   host?: string;
   secret: string;
   logger: Logger;
 }): Promise<WebhookServer> {
-  const { bot, logger } = options;
+  const { bot, receive, logger } = options;
+  if (!bot && !receive) throw new Error("startWebhookServer needs a bot or a receive function");
   const seen = new Set<number>();
   const inFlight = new Set<Promise<void>>();
 
@@ -71,6 +77,21 @@ export async function startWebhookServer(options: {
         response.writeHead(400).end();
         return;
       }
+      if (receive) {
+        const receiving = receive(update)
+          .then(
+            () => {
+              response.writeHead(200, { "content-type": "application/json" }).end("{}");
+            },
+            (error: unknown) => {
+              logger.warn({ updateId: update.update_id, err: error instanceof Error ? error.message : String(error) }, "update not stored; refused so Telegram resends it");
+              response.writeHead(503).end();
+            },
+          )
+          .finally(() => inFlight.delete(receiving));
+        inFlight.add(receiving);
+        return;
+      }
       response.writeHead(200, { "content-type": "application/json" }).end("{}");
       if (seen.has(update.update_id)) {
         logger.info({ updateId: update.update_id }, "duplicate webhook delivery ignored");
@@ -78,9 +99,9 @@ export async function startWebhookServer(options: {
       }
       seen.add(update.update_id);
       if (seen.size > REMEMBERED_UPDATES) seen.delete(seen.values().next().value!);
-      const handling = bot
+      const handling = bot!
         .handleUpdate(update)
-        .catch((error: unknown) => logger.error({ err: describeError(error, [bot.token]) }, "webhook update failed"))
+        .catch((error: unknown) => logger.error({ err: describeError(error, [bot!.token]) }, "webhook update failed"))
         .finally(() => inFlight.delete(handling));
       inFlight.add(handling);
     });

@@ -66,6 +66,31 @@ export interface TelegramEmulatorOptions {
   botUsername?: string;
   /** Record every call in `calls` (turn off for very long load runs). Default true. */
   recordCalls?: boolean;
+  /**
+   * Webhook deliveries go to these URLs in turn, like a load balancer in front of several
+   * replicas, instead of the URL given to setWebhook. Deliveries then behave as Telegram's do:
+   * one chat's updates are delivered one after the other (the next once the previous was
+   * acknowledged), other chats in parallel, and a refused or failed delivery is retried until it
+   * is acknowledged. Default: none (one fire-and-forget POST to the setWebhook URL).
+   */
+  webhookTargets?: string[];
+  /**
+   * With `webhookTargets`: after an update is acknowledged, deliver it once more to the next
+   * target, as Telegram does when an acknowledgement is lost. Default false.
+   */
+  duplicateDeliveries?: boolean;
+}
+
+/** Counters of Telegram-like webhook deliveries (with `webhookTargets`). */
+export interface WebhookDeliveryStats {
+  /** POSTs made, duplicates and retries included. */
+  attempts: number;
+  /** POSTs refused (non-2xx) or failed (no connection). */
+  refused: number;
+  /** Updates acknowledged at least once. */
+  acknowledged: number;
+  /** Second deliveries of already acknowledged updates. */
+  duplicates: number;
 }
 
 export interface SendTextOptions {
@@ -116,12 +141,21 @@ export interface TelegramEmulator {
   pushUpdate(update: TelegramObject): TelegramObject;
   /** Posts an update to the webhook as Telegram would (optionally with another secret); returns the HTTP status. */
   deliverWebhook(update: TelegramObject, options?: { secret?: string | null }): Promise<number>;
+  /** Replaces the load-balanced webhook targets (see TelegramEmulatorOptions.webhookTargets). */
+  setWebhookTargets(urls: string[]): void;
+  /** Counters of load-balanced deliveries. */
+  readonly webhookDeliveries: WebhookDeliveryStats;
+  /** Resolves once every load-balanced delivery so far has been acknowledged (duplicates included). */
+  webhookSettled(timeoutMs?: number): Promise<void>;
   /** Bot messages of a chat in order, in their final state after edits (deleted ones left out). */
   messages(chatId: number): BotMessage[];
   /** Resolves with the chat's bot messages once there are at least `count`; rejects after the timeout. */
   waitForMessages(chatId: number, count: number, timeoutMs?: number): Promise<BotMessage[]>;
-  /** Resolves once `predicate` holds (checked after every API call and every 25 ms); rejects after the timeout. */
-  waitFor<T>(predicate: () => T | undefined | false, timeoutMs?: number, label?: string): Promise<T>;
+  /**
+   * Resolves once `predicate` holds (checked after every API call and every `pollMs`, default 25);
+   * rejects after the timeout. Load runs with hundreds of waiters pass a larger `pollMs`.
+   */
+  waitFor<T>(predicate: () => T | undefined | false, timeoutMs?: number, label?: string, options?: { pollMs?: number }): Promise<T>;
   /** Fails the next `times` calls of `method` with the given error. */
   failNext(method: string, failure: InjectedFailure, times?: number): void;
   /** Delays every call of `method` by `ms`. */
@@ -216,8 +250,15 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
   let webhook: { url: string; secret_token?: string } | undefined;
   const sockets = new Set<import("node:net").Socket>();
 
+  // Many API calls in a row (a load run) trigger one pass over the watchers, not one each.
+  let notifyScheduled = false;
   const notifyWatchers = () => {
-    for (const watcher of [...watchers]) watcher();
+    if (notifyScheduled) return;
+    notifyScheduled = true;
+    setImmediate(() => {
+      notifyScheduled = false;
+      for (const watcher of [...watchers]) watcher();
+    });
   };
 
   const chatOf = (chatId: number, chatType: "private" | "group", user: TelegramObject) =>
@@ -236,9 +277,68 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
 
   const pendingFor = (offset: number, limit: number) => updates.filter((update) => (update.update_id as number) >= offset).slice(0, limit);
 
+  let webhookTargets = options.webhookTargets ?? [];
+  let nextTarget = 0;
+  const deliveryStats: WebhookDeliveryStats = { attempts: 0, refused: 0, acknowledged: 0, duplicates: 0 };
+  const chatChains = new Map<string, Promise<void>>();
+  const outstanding = new Set<Promise<void>>();
+  let closed = false;
+
+  /** POSTs until a target acknowledges (2xx); returns the index of the target that did. */
+  const deliverUntilAcknowledged = async (update: TelegramObject, avoidTarget?: number): Promise<number> => {
+    let backoff = 50;
+    for (;;) {
+      if (closed) return -1;
+      let index = nextTarget++ % webhookTargets.length;
+      if (index === avoidTarget && webhookTargets.length > 1) index = nextTarget++ % webhookTargets.length;
+      deliveryStats.attempts += 1;
+      try {
+        const status = await postTo(webhookTargets[index]!, update, webhook?.secret_token);
+        if (status >= 200 && status < 300) return index;
+      } catch {
+        // connection refused or reset: the replica is down; try the next one
+      }
+      deliveryStats.refused += 1;
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+      backoff = Math.min(backoff * 2, 1000);
+    }
+  };
+
+  const chatKeyOf = (update: TelegramObject): string => {
+    const message = update.message as { chat?: { id?: number } } | undefined;
+    const callback = update.callback_query as { message?: { chat?: { id?: number } }; from?: { id?: number } } | undefined;
+    return String(message?.chat?.id ?? callback?.message?.chat?.id ?? callback?.from?.id ?? "none");
+  };
+
+  const deliverLikeTelegram = (update: TelegramObject) => {
+    const key = chatKeyOf(update);
+    const chain = (chatChains.get(key) ?? Promise.resolve()).then(async () => {
+      const first = await deliverUntilAcknowledged(update);
+      if (first < 0) return;
+      deliveryStats.acknowledged += 1;
+      if (options.duplicateDeliveries) {
+        const duplicate = deliverUntilAcknowledged(update, first).then(() => {
+          deliveryStats.duplicates += 1;
+        });
+        outstanding.add(duplicate);
+        void duplicate.finally(() => outstanding.delete(duplicate));
+      }
+    });
+    chatChains.set(key, chain);
+    outstanding.add(chain);
+    void chain.finally(() => {
+      outstanding.delete(chain);
+      if (chatChains.get(key) === chain) chatChains.delete(key);
+    });
+  };
+
   const pushUpdate = (update: TelegramObject): TelegramObject => {
     const full = { update_id: nextUpdateId++, ...update };
     nextUpdateId = Math.max(nextUpdateId, (full.update_id as number) + 1);
+    if (webhook && webhookTargets.length > 0) {
+      deliverLikeTelegram(full);
+      return full;
+    }
     if (webhook) {
       void postToWebhook(full, webhook.secret_token).catch(() => undefined);
       return full;
@@ -254,13 +354,17 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
     return full;
   };
 
-  const postToWebhook = async (update: TelegramObject, secret: string | null | undefined): Promise<number> => {
-    if (!webhook) throw new Error("no webhook set");
+  const postTo = async (url: string, update: TelegramObject, secret: string | null | undefined): Promise<number> => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (secret) headers["x-telegram-bot-api-secret-token"] = secret;
-    const response = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(update) });
+    const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(update), signal: AbortSignal.timeout(30_000) });
     await response.arrayBuffer();
     return response.status;
+  };
+
+  const postToWebhook = async (update: TelegramObject, secret: string | null | undefined): Promise<number> => {
+    if (!webhook) throw new Error("no webhook set");
+    return postTo(webhook.url, update, secret);
   };
 
   const newUserMessage = (chatId: number, chatType: "private" | "group", user: TelegramObject, fields: TelegramObject) => {
@@ -598,6 +702,17 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
       const secret = deliveryOptions?.secret === undefined ? webhook?.secret_token : deliveryOptions.secret;
       return postToWebhook(update, secret);
     },
+    setWebhookTargets(urls) {
+      webhookTargets = [...urls];
+    },
+    webhookDeliveries: deliveryStats,
+    async webhookSettled(timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (outstanding.size > 0) {
+        if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${outstanding.size} webhook deliveries`);
+        await Promise.race([Promise.all([...outstanding]), new Promise((resolve) => setTimeout(resolve, 100))]);
+      }
+    },
     messages(chatId) {
       return [...chatBotMessages(chatId).values()].filter((message) => !message.deleted);
     },
@@ -607,7 +722,7 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
         return list.length >= count ? list : undefined;
       }, timeoutMs, `${count} bot message(s) in chat ${chatId}`);
     },
-    waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 10_000, label = "condition") {
+    waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 10_000, label = "condition", waitOptions: { pollMs?: number } = {}) {
       return new Promise<T>((resolve, reject) => {
         const check = () => {
           const value = predicate();
@@ -624,7 +739,7 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
           reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${label}`));
         }, timeoutMs);
         // Also poll, for conditions that change without an API call (logs, services state).
-        const poll = setInterval(check, 25);
+        const poll = setInterval(check, waitOptions.pollMs ?? 25);
         watchers.add(check);
         check();
       });
@@ -644,6 +759,7 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
       return calls.filter((call) => call.method === method);
     },
     async close() {
+      closed = true;
       for (const waiter of [...waiters]) waiter.resolve([]);
       waiters.clear();
       watchers.clear();

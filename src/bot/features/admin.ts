@@ -59,7 +59,8 @@ export function adminFeature(deps: BotDependencies): Composer<BotContext> {
   });
 
   admins.command("stats", async (ctx) => {
-    await ctx.reply(texts.stats(languageOf(ctx.from?.language_code), deps.audit.stats()), { parse_mode: "HTML" });
+    const stats = await deps.audit.stats();
+    await ctx.reply(texts.stats(languageOf(ctx.from?.language_code), stats, deps.services.currentGenerationId?.()), { parse_mode: "HTML" });
   });
 
   return composer;

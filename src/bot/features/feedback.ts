@@ -9,7 +9,7 @@ export function feedbackFeature(deps: BotDependencies): Composer<BotContext> {
   composer.callbackQuery(FEEDBACK_CALLBACK, async (ctx) => {
     const lang = languageOf(ctx.from.language_code);
     const [, answerId, rating] = ctx.match;
-    const stored = deps.audit.recordFeedback(answerId!, rating as "up" | "down", ctx.from.id);
+    const stored = await deps.audit.recordFeedback(answerId!, rating as "up" | "down", ctx.from.id);
     deps.logger.info({ answerId, rating, stored }, "feedback");
     await ctx.answerCallbackQuery({ text: stored ? texts.feedbackThanks(lang) : texts.answerExpired(lang) });
   });

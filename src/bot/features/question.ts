@@ -1,9 +1,22 @@
 import { limit } from "@grammyjs/ratelimiter";
-import { Composer, type Filter } from "grammy";
+import { Composer, type Filter, type Middleware } from "grammy";
 import { prepareQuestion } from "../../app/question-input.js";
 import { replyWithAnswer } from "../reply-with-answer.js";
 import type { BotContext, BotDependencies } from "../context.js";
 import { languageOf, texts } from "../i18n.js";
+
+/** A shared counter store for the rate limiter (the @grammyjs/ratelimiter Redis client shape). */
+export interface RateLimitCounter {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, milliseconds: number): Promise<number>;
+}
+
+/**
+ * Where rate-limit hits are counted: given the update's context, returns the counter to use.
+ * Fleet mode counts in Redis, once per update, so a user's limit holds across replicas and a
+ * retried update is not counted twice.
+ */
+export type RateLimitStorage = (ctx: BotContext) => RateLimitCounter;
 
 /** Per-user question rate limit. */
 export interface QuestionRateLimit {
@@ -11,6 +24,8 @@ export interface QuestionRateLimit {
   timeFrameMs: number;
   /** Questions allowed per window. Default 20. */
   limit: number;
+  /** Shared counters. Default: this process's memory (the plugin's own store). */
+  storage?: RateLimitStorage;
 }
 
 type TextContext = Filter<BotContext, "message:text">;
@@ -42,14 +57,18 @@ export function groupQuestion(ctx: TextContext): string | undefined {
  */
 export function questionFeature(deps: BotDependencies, rateLimit: QuestionRateLimit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const limiter = limit<BotContext, never>({
+  const limiterOptions = {
     timeFrame: rateLimit.timeFrameMs,
     limit: rateLimit.limit,
-    keyGenerator: (ctx) => ctx.from?.id.toString(),
-    onLimitExceeded: (ctx) => {
+    keyGenerator: (ctx: BotContext) => ctx.from?.id.toString(),
+    onLimitExceeded: (ctx: BotContext) => {
       void ctx.reply(texts.rateLimited(languageOf(ctx.from?.language_code))).catch(() => undefined);
     },
-  });
+  };
+  const storage = rateLimit.storage;
+  const limiter: Middleware<BotContext> = storage
+    ? (ctx, next) => limit<BotContext, RateLimitCounter>({ ...limiterOptions, storageClient: storage(ctx) })(ctx, next)
+    : limit<BotContext, never>(limiterOptions);
 
   const ask = async (ctx: BotContext, raw: string) => {
     const lang = languageOf(ctx.from?.language_code);

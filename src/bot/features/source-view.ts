@@ -10,7 +10,7 @@ export function sourceViewFeature(deps: BotDependencies): Composer<BotContext> {
   composer.callbackQuery(SOURCE_CALLBACK, async (ctx) => {
     const lang = languageOf(ctx.from.language_code);
     const [, answerId, n] = ctx.match;
-    const citation = deps.audit.getAnswer(answerId!)?.citations.find((candidate) => candidate.n === Number(n));
+    const citation = (await deps.audit.getAnswer(answerId!))?.citations.find((candidate) => candidate.n === Number(n));
     if (!citation) {
       await ctx.answerCallbackQuery({ text: texts.answerExpired(lang) });
       return;

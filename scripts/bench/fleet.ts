@@ -1,0 +1,195 @@
+/**
+ * Fleet benchmark: the same load as the bot benchmark — 200 users × 5 questions through the Bot
+ * API emulator (webhook deliveries, one chat's in order), each user asking again once answered —
+ * against (1) the embedded bot in one process and (2) one fleet replica with 2 and 4 answer
+ * worker threads on a real redis-server and PostgreSQL started here. Prints questions/s, reply
+ * p50/p99 over all questions, and the first burst (all 200 users at the same instant) separately;
+ * medians of FLEET_BENCH_RUNS runs (default 3) of each setup, alternating.
+ * Run with `npm run bench -- fleet`, or alone with `npx tsx scripts/bench/fleet.ts`.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { percentile } from "../../src/stats/percentile.js";
+import { REPORT_PATH } from "../../test/helpers/fake-services.js";
+import { createReplicaProcess } from "../../test/helpers/fleet-replica.js";
+import { fleetServersUnavailableReason, startFleetServers, type FleetServers } from "../../test/helpers/fleet-servers.js";
+import { startTelegramEmulator, type BotMessage, type TelegramEmulator } from "../../test/helpers/telegram-emulator.js";
+
+const USERS = Number(process.env.BOT_BENCH_USERS ?? 200);
+const QUESTIONS_PER_USER = Number(process.env.BOT_BENCH_QUESTIONS ?? 5);
+const WORKER_COUNTS = (process.env.FLEET_BENCH_WORKERS ?? "2,4").split(",").map(Number);
+const QUESTIONS = [
+  "2024年上半年全省规模以上工业增加值同比增长多少？",
+  "六大优势产业增加值同比增长多少？",
+  "绿色低碳优势产业增加值增长多少？",
+  "规模以上高技术制造业增加值增长多少？",
+  "成都超算中心计算能力排名如何？",
+  "智慧医疗居全国第几位？",
+  "引进了哪些重大项目？",
+  "四川省元宇宙产业协会是什么时候成立的？",
+];
+
+interface RunFigures {
+  label: string;
+  answered: number;
+  total: number;
+  questionsPerSecond: number;
+  all: number[];
+  burst: number[];
+}
+
+const hasAnswer = (message: BotMessage) => message.reply_markup?.inline_keyboard.flat().some((button) => button.callback_data?.startsWith("fb:")) ?? false;
+
+/** Runs the load against whatever bot the emulator delivers to; `chatBase` keeps runs apart. */
+async function runLoad(emulator: TelegramEmulator, label: string, chatBase: number): Promise<RunFigures> {
+  // Warm-up: a few questions from other chats, so each setup starts with compiled, loaded code.
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, index) => {
+      const chatId = chatBase + 900_000 + index;
+      emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[index % QUESTIONS.length]! });
+      await emulator.waitFor(() => emulator.messages(chatId).some(hasAnswer), 120_000, "warm-up answer");
+    }),
+  );
+  const all: number[] = [];
+  const burst: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, userIndex) => {
+      const chatId = chatBase + userIndex;
+      for (let round = 0; round < QUESTIONS_PER_USER; round += 1) {
+        const sentAt = performance.now();
+        emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(userIndex + round) % QUESTIONS.length]! });
+        await emulator.waitFor(() => emulator.messages(chatId).filter(hasAnswer).length > round, 120_000, `answer ${round + 1} in chat ${chatId}`, { pollMs: 1000 });
+        const latency = performance.now() - sentAt;
+        all.push(latency);
+        if (round === 0) burst.push(latency);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  let answered = 0;
+  for (let userIndex = 0; userIndex < USERS; userIndex += 1) answered += emulator.messages(chatBase + userIndex).filter(hasAnswer).length;
+  return { label, answered, total: USERS * QUESTIONS_PER_USER, questionsPerSecond: (USERS * QUESTIONS_PER_USER) / seconds, all, burst };
+}
+
+const formatFigures = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms · p99 ${percentile(values, 99).toFixed(0)} ms`;
+
+interface Setup {
+  label: string;
+  /** Starts the bot for one run; returns the emulator it serves and how to stop both. */
+  start(runIndex: number): Promise<{ emulator: TelegramEmulator; stop(): Promise<void> }>;
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Runs the benchmark and prints its figures: each setup FLEET_BENCH_RUNS times (default 3),
+ * setups alternating so a noisy neighbour weighs on all of them, and the median of each figure.
+ * Sets a non-zero exit code when an answer was lost or duplicated.
+ */
+export async function runFleetBench(): Promise<void> {
+  const unavailable = fleetServersUnavailableReason();
+  if (unavailable) {
+    console.log(`fleet bench skipped: ${unavailable}`);
+    return;
+  }
+  const runs = Number(process.env.FLEET_BENCH_RUNS ?? 3);
+  const root = mkdtempSync(path.join(tmpdir(), "fleet-bench-"));
+  const knowledgeDir = path.join(root, "knowledge");
+  mkdirSync(knowledgeDir, { recursive: true });
+  copyFileSync(REPORT_PATH, path.join(knowledgeDir, path.basename(REPORT_PATH)));
+  const base = { KNOWLEDGE_DIR: knowledgeDir, EMBEDDINGS: "lexical", ANSWERER: "extractive", LOG_LEVEL: "warn", WEBHOOK_URL: "http://127.0.0.1:9/telegram", RATE_LIMIT_PER_MINUTE: "1000" };
+  const servers: FleetServers = await startFleetServers({ redisAppendfsync: "everysec" });
+  let botNumber = 700_000;
+
+  const setups: Setup[] = [
+    {
+      // The bot as it runs without REDIS_URL/DATABASE_URL: one process, one event loop.
+      label: "embedded (1 process, 1 event loop)",
+      async start(runIndex) {
+        const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [] });
+        const bot = await createReplicaProcess({
+          name: `embedded-${runIndex}`,
+          root,
+          env: { ...base, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot },
+          isReady: async () => emulator.webhook !== undefined,
+        });
+        await bot.start();
+        emulator.setWebhookTargets([bot.webhookUrl]);
+        return { emulator, stop: async () => void (await bot.stop(), await emulator.close()) };
+      },
+    },
+    ...WORKER_COUNTS.map(
+      (workers): Setup => ({
+        label: `fleet, 1 replica, ${workers} answer workers`,
+        async start(runIndex) {
+          // Each run is its own bot (its own token, so its own Redis keys).
+          const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [], token: `${botNumber++}:TEST-emulator-token-abcdefghijklmnop` });
+          const replica = await createReplicaProcess({
+            name: `fleet-${workers}-${runIndex}`,
+            root,
+            env: { ...base, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, REDIS_URL: servers.redis.url, DATABASE_URL: servers.postgres.url, WORKERS: String(workers) },
+          });
+          await replica.start();
+          emulator.setWebhookTargets([replica.webhookUrl]);
+          return { emulator, stop: async () => void (await replica.stop(), await emulator.close()) };
+        },
+      }),
+    ),
+  ];
+
+  const results = new Map<string, RunFigures[]>(setups.map((setup) => [setup.label, []]));
+  try {
+    for (let runIndex = 0; runIndex < runs; runIndex += 1) {
+      for (const setup of setups) {
+        const running = await setup.start(runIndex);
+        try {
+          const figures = await runLoad(running.emulator, setup.label, 1_000_000 + runIndex * 10_000_000);
+          results.get(setup.label)!.push(figures);
+          console.log(`run ${runIndex + 1}/${runs} ${setup.label}: ${figures.questionsPerSecond.toFixed(1)} questions/s; first burst ${formatFigures(figures.burst)}`);
+        } finally {
+          await running.stop();
+        }
+      }
+    }
+  } finally {
+    await servers.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+
+  const summary = (label: string) => {
+    const list = results.get(label)!;
+    return {
+      answered: list.map((run) => `${run.answered}/${run.total}`).join(", "),
+      questionsPerSecond: median(list.map((run) => run.questionsPerSecond)),
+      p50: median(list.map((run) => percentile(run.all, 50))),
+      p99: median(list.map((run) => percentile(run.all, 99))),
+      burstP50: median(list.map((run) => percentile(run.burst, 50))),
+      burstP99: median(list.map((run) => percentile(run.burst, 99))),
+    };
+  };
+  console.log(`\n${USERS} users × ${QUESTIONS_PER_USER} questions through the emulator (webhook), extractive answers, lexical embeddings; medians of ${runs} runs`);
+  console.log("| setup | answered | questions/s | reply p50 / p99 | first burst p50 / p99 |");
+  console.log("|---|---|---|---|---|");
+  for (const setup of setups) {
+    const figures = summary(setup.label);
+    console.log(
+      `| ${setup.label} | ${figures.answered} | ${figures.questionsPerSecond.toFixed(1)} | ${figures.p50.toFixed(0)} / ${figures.p99.toFixed(0)} ms | ` +
+        `${figures.burstP50.toFixed(0)} / ${figures.burstP99.toFixed(0)} ms |`,
+    );
+  }
+  const embedded = results.get(setups[0]!.label)!;
+  for (const setup of setups.slice(1)) {
+    const perRun = results.get(setup.label)!.map((run, index) => (percentile(embedded[index]!.burst, 99) / percentile(run.burst, 99)).toFixed(2));
+    console.log(
+      `first-burst p99, embedded ÷ ${setup.label}: ${(summary(setups[0]!.label).burstP99 / summary(setup.label).burstP99).toFixed(2)}× (per run: ${perRun.join(", ")})`,
+    );
+  }
+  if ([...results.values()].flat().some((run) => run.answered !== run.total)) process.exitCode = 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await runFleetBench();
+}
