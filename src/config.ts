@@ -74,6 +74,7 @@ export const configSchema = z.object({
   HEALTH_PORT: z.coerce.number().int().min(0).default(8081),
   QUEUE_PARTITIONS: positiveInt(16),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(10_000),
+  FLEET_STARTUP_TIMEOUT_MS: positiveInt(30_000),
 });
 
 /** The typed, validated configuration passed down from the composition root. */
@@ -133,6 +134,8 @@ export interface FleetConfig {
   partitions: number;
   /** How long a job stays locked to a replica without a renewal before another takes it over. */
   jobLockMs: number;
+  /** How long a starting replica keeps trying to reach Redis and PostgreSQL before it gives up. */
+  startupTimeoutMs: number;
 }
 
 /**
@@ -200,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             healthPort: e.HEALTH_PORT,
             partitions: e.QUEUE_PARTITIONS,
             jobLockMs: e.JOB_LOCK_MS,
+            startupTimeoutMs: e.FLEET_STARTUP_TIMEOUT_MS,
           }
         : undefined,
   };

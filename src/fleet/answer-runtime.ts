@@ -120,7 +120,7 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     rateLimit: { timeFrameMs: 60_000, limit: config.rateLimitPerMinute, storage: createRedisRateLimitStorage({ redis, prefix: layout.keyPrefix }) },
     placeholderFirst: true,
     setupUpdate: (ctx, next) => {
-      ctx.api.config.use(journaledSends({ redis, prefix: layout.keyPrefix, updateId: ctx.update.update_id, logger }));
+      ctx.api.config.use(journaledSends({ redis, prefix: layout.keyPrefix, updateId: ctx.update.update_id, logger, staleClaimMs: fleet.jobLockMs }));
       return next();
     },
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Transformer } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
@@ -13,38 +14,114 @@ export const JOURNALED_METHODS = new Set(["sendMessage", "sendDocument", "sendPh
 /** How long a handled update's journal is kept (longer than Telegram retries a webhook). */
 export const JOURNAL_TTL_SECONDS = 2 * 24 * 3600;
 
-const PENDING = "pending";
+/** How often a handler waiting on another handler's send looks for its result. */
+const POLL_MS = 50;
+
+const PENDING_PREFIX = "pending:";
+
+/**
+ * Sets field `index` of the journal to `claim` only if it still holds `expected` ("" = absent),
+ * in one step: of two handlers racing for the same send, exactly one wins.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if (current == false and ARGV[2] == '') or current == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+  redis.call('EXPIRE', KEYS[1], ARGV[4])
+  return 1
+end
+return 0`;
+
+/** Deletes field `index` only while it still holds our claim. */
+const RELEASE = `
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0`;
+
+/** A journal entry: the recorded result of a send, or a claim on it by a handler that is sending. */
+type Entry = { kind: "absent" } | { kind: "result"; value: unknown } | { kind: "pending"; raw: string; claimedAt: number };
+
+function parseEntry(raw: string | null): Entry {
+  if (raw === null) return { kind: "absent" };
+  if (raw === "pending") return { kind: "pending", raw, claimedAt: 0 }; // written before claims carried a time
+  if (raw.startsWith(PENDING_PREFIX)) return { kind: "pending", raw, claimedAt: Number(raw.split(":").at(-1)) || 0 };
+  return { kind: "result", value: JSON.parse(raw) };
+}
+
+/** Options for {@link journaledSends}. */
+export interface JournaledSendsOptions {
+  redis: Redis;
+  prefix: string;
+  updateId: number;
+  logger: Logger;
+  /**
+   * How old another handler's claim on a send must be before this handler takes it over and
+   * sends again (that handler is then presumed dead mid-send). Younger claims belong to a handler
+   * still at work (a job taken over from a replica that was only slow): this one waits for its
+   * result instead of sending a second copy. Default 10 000 ms (the fleet passes JOB_LOCK_MS).
+   */
+  staleClaimMs?: number;
+  /** Clock in epoch milliseconds. Default Date.now. */
+  now?: () => number;
+}
 
 /**
  * Returns an API transformer for the handling of one update that makes its sends idempotent
  * (the fleet's DedupStore for replies; the embedded mode needs none). The n-th journaled call of
- * the update is recorded in Redis under `<prefix>journal:<updateId>` with its result; when the
- * update is handled again (a worker died, a store was down) the n-th call returns the recorded
- * result instead of calling Telegram again. The one window left: a crash after Telegram accepted
- * a call and before its result was recorded; a retry then repeats that call (logged as such).
+ * the update is claimed atomically in Redis under `<prefix>journal:<updateId>` and then replaced
+ * by its result. When the update is handled again — a worker died, a store was down, or a slow
+ * replica's job was taken over while it was still running — the n-th call returns the recorded
+ * result, or waits for the handler holding a fresh claim to record it. The one window left: a
+ * handler dying after Telegram accepted a call and before its result was recorded; once its
+ * claim is `staleClaimMs` old, a retry repeats that call (logged as such).
  */
-export function journaledSends(options: { redis: Redis; prefix: string; updateId: number; logger: Logger }): Transformer {
-  const key = `${options.prefix}journal:${options.updateId}`;
-  let loaded: Promise<Record<string, string>> | undefined;
+export function journaledSends(options: JournaledSendsOptions): Transformer {
+  const { redis, logger, updateId } = options;
+  const key = `${options.prefix}journal:${updateId}`;
+  const staleClaimMs = options.staleClaimMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  const owner = randomUUID();
   let next = 0;
+
+  const read = async (index: string) => parseEntry(await storeCall("redis", "reading the send journal", () => redis.hget(key, index)));
+  const compareAndSet = async (index: string, expected: string, claim: string) =>
+    (await storeCall("redis", "writing the send journal", () => redis.eval(COMPARE_AND_SET, 1, key, index, expected, claim, JOURNAL_TTL_SECONDS))) === 1;
+
+  /** Returns the recorded result of send `index`, or undefined once this handler holds the claim to make it. */
+  const claimOrReplay = async (index: string, method: string): Promise<{ recorded: unknown } | { claim: string }> => {
+    let waitingSince: number | undefined;
+    for (;;) {
+      const entry = await read(index);
+      if (entry.kind === "result") return { recorded: entry.value };
+      const claim = `${PENDING_PREFIX}${owner}:${now()}`;
+      if (entry.kind === "absent") {
+        if (await compareAndSet(index, "", claim)) return { claim };
+        continue;
+      }
+      waitingSince ??= now();
+      // Stale by its own age, or by how long we have waited (clocks of two replicas may differ).
+      const stale = now() - entry.claimedAt >= staleClaimMs || now() - waitingSince >= staleClaimMs;
+      if (stale) {
+        if (await compareAndSet(index, entry.raw, claim)) {
+          logger.warn({ updateId, method, index }, "a send of this update may have reached Telegram before its handler died; sending again");
+          return { claim };
+        }
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
+
   return async (previous, method, payload, signal) => {
     if (!JOURNALED_METHODS.has(method)) return previous(method, payload, signal);
     const index = String(next++);
-    loaded ??= storeCall("redis", "reading the send journal", () => options.redis.hgetall(key));
-    const journal = await loaded;
-    const recorded = journal[index];
-    if (recorded !== undefined && recorded !== PENDING) {
-      return { ok: true, result: JSON.parse(recorded) as never };
-    }
-    if (recorded === PENDING) {
-      options.logger.warn({ updateId: options.updateId, method, index }, "a send of this update may have reached Telegram before a crash; sending again");
-    }
-    await storeCall("redis", "writing the send journal", () =>
-      options.redis.multi().hset(key, index, PENDING).expire(key, JOURNAL_TTL_SECONDS).exec(),
-    );
+    const outcome = await claimOrReplay(index, method);
+    if ("recorded" in outcome) return { ok: true, result: outcome.recorded as never };
     const response = await previous(method, payload, signal);
     if (response.ok) {
-      await storeCall("redis", "writing the send journal", () => options.redis.hset(key, index, JSON.stringify(response.result)));
+      await storeCall("redis", "writing the send journal", () => redis.hset(key, index, JSON.stringify(response.result)));
+    } else {
+      // Telegram refused the call, so nothing reached the chat: let a retry send without waiting.
+      await storeCall("redis", "writing the send journal", () => redis.eval(RELEASE, 1, key, index, outcome.claim));
     }
     return response;
   };

@@ -14,7 +14,7 @@ import type { Answer } from "../../src/answer/types.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { loadConfig } from "../../src/config.js";
 import { ConfigError, IndexError } from "../../src/errors.js";
-import { checkFleetServers, openPostgres, openRedis } from "../../src/fleet/connections.js";
+import { checkFleetServers, openPostgres, openRedis, waitForFleetServers } from "../../src/fleet/connections.js";
 import { createPostgresDocumentStore } from "../../src/fleet/document-store.js";
 import { FleetUnreachableError } from "../../src/fleet/errors.js";
 import { createPostgresGenerationStore } from "../../src/fleet/generation-store.js";
@@ -27,7 +27,7 @@ import { createAdvisoryReindexLock } from "../../src/fleet/reindex-lock.js";
 import { journaledSends } from "../../src/fleet/send-journal.js";
 import { answerIdForUpdate } from "../../src/fleet/update-identity.js";
 import { createUpdateIntake } from "../../src/fleet/update-intake.js";
-import { silentLogger } from "../../src/logger.js";
+import { createLogger, silentLogger } from "../../src/logger.js";
 import { buildIndex } from "../../src/store/build-index.js";
 import { readCurrentGenerationId } from "../../src/store/current-pointer.js";
 import { openIndex } from "../../src/store/open-index.js";
@@ -87,6 +87,24 @@ describe.skipIf(unavailable)("fleet shared state on real Redis and PostgreSQL", 
       const error = await checkFleetServers({ redisUrl: servers.redis.url, databaseUrl: `postgres://bot:hunter2@127.0.0.1:${port}/bot` }).catch((caught: unknown) => caught);
       expect((error as Error).message).toMatch(/^DATABASE_URL: cannot reach postgres:\/\/bot:\*\*\*@127\.0\.0\.1/);
       expect((error as Error).message).not.toContain("hunter2");
+    });
+
+    it("waits at start for a Redis that is restarting, logging each failed attempt, instead of exiting", async () => {
+      const logs: string[] = [];
+      const logger = createLogger({ level: "warn", destination: { write: (line: string) => void logs.push(line) } });
+      const restarting = servers.redis.restart({ downMs: 1500 });
+      const reachable = () => checkFleetServers({ redisUrl: servers.redis.url, databaseUrl: servers.postgres.url, timeoutMs: 300 }).then(() => true, () => false);
+      while (await reachable()) await new Promise((resolve) => setTimeout(resolve, 20));
+      await waitForFleetServers({ redisUrl: servers.redis.url, databaseUrl: servers.postgres.url, deadlineMs: 60_000, logger, retryEveryMs: 100 });
+      await restarting;
+      expect(logs.some((line) => line.includes("fleet server not reachable yet") && line.includes("REDIS_URL"))).toBe(true);
+    });
+
+    it("gives up after its deadline with the one line naming REDIS_URL", async () => {
+      const port = await freeTcpPort();
+      const error = await waitForFleetServers({ redisUrl: `redis://127.0.0.1:${port}`, databaseUrl: servers.postgres.url, deadlineMs: 300, logger: silentLogger(), retryEveryMs: 50 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FleetUnreachableError);
+      expect((error as Error).message).toMatch(new RegExp(`^REDIS_URL: cannot reach redis://127\\.0\\.0\\.1:${port}`));
     });
 
     it("refuses REDIS_URL without DATABASE_URL with one line naming the missing variable", () => {
@@ -156,6 +174,45 @@ describe.skipIf(unavailable)("fleet shared state on real Redis and PostgreSQL", 
         expect(second).toBe(first);
         expect(emulator.messages(61).map((message) => message.text)).toEqual(["答案"]);
         expect(emulator.callsOf("sendMessage")).toHaveLength(1);
+      } finally {
+        redis.disconnect();
+      }
+    });
+
+    it("lets only one of two handlers running the same update at once send; the other reuses its message", async () => {
+      const [a, b] = [openRedis(servers.redis.url, "wait"), openRedis(servers.redis.url, "wait")];
+      try {
+        const before = emulator.callsOf("sendMessage").length;
+        // A job taken over from a replica that was only slow: both handlers run the update together.
+        const [first, second] = await Promise.all([handleOnce(5003, a), handleOnce(5003, b)]);
+        expect(second).toBe(first);
+        expect(emulator.callsOf("sendMessage").length).toBe(before + 1);
+      } finally {
+        a.disconnect();
+        b.disconnect();
+      }
+    });
+
+    it("waits for a fresh claim by another handler instead of sending, and takes over a stale one", async () => {
+      const redis = openRedis(servers.redis.url, "wait");
+      try {
+        const before = emulator.callsOf("sendMessage").length;
+        await redis.hset("t:journal:5004", "0", `pending:other:${Date.now()}`);
+        const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+        api.config.use(journaledSends({ redis, prefix: "t:", updateId: 5004, logger: silentLogger(), staleClaimMs: 60_000 }));
+        const waiting = api.sendMessage(61, "正在查找…");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(emulator.callsOf("sendMessage").length).toBe(before);
+        // The other handler records its result: the waiting one returns it without sending.
+        await redis.hset("t:journal:5004", "0", JSON.stringify({ message_id: 777, text: "正在查找…" }));
+        expect((await waiting).message_id).toBe(777);
+        expect(emulator.callsOf("sendMessage").length).toBe(before);
+
+        await redis.hset("t:journal:5005", "0", `pending:other:${Date.now() - 61_000}`);
+        const takeover = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+        takeover.config.use(journaledSends({ redis, prefix: "t:", updateId: 5005, logger: silentLogger(), staleClaimMs: 60_000 }));
+        await takeover.sendMessage(61, "正在查找…");
+        expect(emulator.callsOf("sendMessage").length).toBe(before + 1);
       } finally {
         redis.disconnect();
       }
