@@ -48,6 +48,8 @@ export interface AnswerDraft {
   /** The answerer decided the passages do not answer the question. */
   notFound: boolean;
   model?: string;
+  /** The extractive answerer's fitted probability (0..1) that the passages answer the question. */
+  answerability?: number;
 }
 
 /** Input to an answerer. */
