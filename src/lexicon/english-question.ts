@@ -103,9 +103,14 @@ function baseForm(word: string, dictionary: { translate(english: string): string
   return lemmas(word).find((lemma) => dictionary.translate(lemma).length > 0) ?? word;
 }
 
-/** Returns `word` and its likely base forms (regular English inflection: -s, -es, -ies, -ed, -ing). */
+/**
+ * Returns `word` and its likely base forms: regular inflection (-s, -es, -ies, -ed, -ing) and the
+ * adjective suffix -al/-ial (industrial → industry, provincial → province, digital → digit).
+ */
 export function lemmas(word: string): string[] {
   const forms = [word];
+  if (word.endsWith("ial")) forms.push(`${word.slice(0, -3)}y`, `${word.slice(0, -3)}e`);
+  if (word.endsWith("al") && word.length > 5) forms.push(word.slice(0, -2), `${word.slice(0, -2)}e`);
   if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith("es")) forms.push(word.slice(0, -2));
   if (word.endsWith("s") && !word.endsWith("ss")) forms.push(word.slice(0, -1));

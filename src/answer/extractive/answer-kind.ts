@@ -7,6 +7,7 @@ const YEAR_OR_DATE = /^\d{1,4}$/u;
 const DATE_UNIT = /^(?:年|月|日|号|世纪|年代|年间|年初|年底|年末)/u;
 const QUOTED = /[《“「][^》”」]{1,30}[》”」]/u;
 const ENUMERATION = /[、].+[、和及与]|[，,].+[、和及与].+[、和及与]/u;
+const DIGIT = /\d/u;
 
 // jieba's tags are the same for every question about a sentence; tagging is the costly part.
 const tagCache = new Map<string, TaggedWord[]>();
@@ -27,7 +28,7 @@ function tagsOf(text: string): TaggedWord[] {
  * tags: a number with a measure word (in the unit asked, when one is; a bare year does not
  * count) for "how many", a date for "when", a name the question does not already contain
  * (person for "who", place or organisation for "where", any name or a quoted title for
- * "what/which"), an enumeration for "which ones".
+ * "what/which"), an enumeration of names (not of figures) for "which ones".
  */
 export function holdsAnswerKind(analysis: QuestionAnalysis, text: string): boolean {
   switch (analysis.type) {
@@ -36,7 +37,7 @@ export function holdsAnswerKind(analysis: QuestionAnalysis, text: string): boole
     case "time":
       return hasDate(tagsOf(text));
     case "list":
-      return ENUMERATION.test(text);
+      return listsNames(text);
     case "person":
       return newNames(analysis, text).some((kind) => kind === "name");
     case "place":
@@ -44,6 +45,13 @@ export function holdsAnswerKind(analysis: QuestionAnalysis, text: string): boole
     default:
       return QUOTED.test(text) || newNames(analysis, text).length > 0;
   }
+}
+
+/** True when `text` enumerates items (、) that are mostly names rather than figures: "which ones" wants names. */
+function listsNames(text: string): boolean {
+  if (!ENUMERATION.test(text)) return false;
+  const items = text.split(/[、，,；;]/u);
+  return items.filter((item) => DIGIT.test(item)).length * 2 < items.length;
 }
 
 function hasMeasuredNumber(tags: readonly TaggedWord[]): boolean {

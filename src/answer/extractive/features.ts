@@ -7,9 +7,10 @@
 import { NAMING_KINDS } from "../../lexicon/word-kinds.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { holdsAnswerKind } from "./answer-kind.js";
-import type { CandidateSentence, Evidence } from "./evidence.js";
+import { coverageOf, type CandidateSentence, type Evidence } from "./evidence.js";
 import { totalIdf, type QuestionAnalysis } from "./question-analysis.js";
 import { QUESTION_TYPES } from "./question-type.js";
+import { matchStrength } from "./word-match.js";
 
 /** A word matched at least this strongly counts as present (an abbreviation does, a stray character pair does not). */
 const PRESENT = 0.5;
@@ -53,6 +54,8 @@ export const SENTENCE_FEATURES = [
   "answerKindNamed",
   "answerKindQuantity",
   "answerKindTime",
+  "clauseCoverage",
+  "clauseHoldsKind",
 ] as const;
 
 /** Returns the sentence feature vector of `candidate`. */
@@ -81,6 +84,7 @@ export function sentenceFeatures(
     named,
     analysis.type === "quantity" ? kind : 0,
     analysis.type === "time" ? kind : 0,
+    ...bestClause(analysis, candidate),
   ];
 }
 
@@ -154,4 +158,23 @@ export function bestCoverages(sentences: readonly CandidateSentence[]): { covera
     coverage: sentences.reduce((best, sentence) => Math.max(best, sentence.coverage), 0),
     localCoverage: sentences.reduce((best, sentence) => Math.max(best, sentence.localCoverage), 0),
   };
+}
+
+const CLAUSE_BREAK = /[,，;；:：]/u;
+
+/**
+ * Returns the coverage of the sentence's best-covered clause and whether that clause, or the one
+ * after it, holds a value of the kind asked: the answer usually sits next to the question's words.
+ */
+function bestClause(analysis: QuestionAnalysis, candidate: CandidateSentence): [number, number] {
+  const clauses = candidate.sentence.text.split(CLAUSE_BREAK).filter((clause) => clause.trim().length > 0);
+  if (clauses.length <= 1) return [candidate.coverage, holdsAnswerKind(analysis, candidate.sentence.text) ? 1 : 0];
+  let best = { index: 0, coverage: -1 };
+  clauses.forEach((clause, index) => {
+    const lower = clause.toLowerCase();
+    const coverage = coverageOf(analysis, analysis.words.map((word) => matchStrength(word, lower)));
+    if (coverage > best.coverage) best = { index, coverage };
+  });
+  const near = [clauses[best.index], clauses[best.index + 1]].filter((clause): clause is string => clause !== undefined);
+  return [best.coverage, near.some((clause) => holdsAnswerKind(analysis, clause)) ? 1 : 0];
 }

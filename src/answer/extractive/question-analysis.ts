@@ -44,6 +44,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   let askedUnit: string | undefined;
   tagged.forEach(({ word, tag }, index) => {
     const kind = wordKind(word, tag);
+    // "多大", "多高", "多久": the adjective after 多 belongs to the interrogative.
+    if (tagged[index - 1]?.word === "多" && tag.startsWith("a")) return;
     if (INTERROGATIVE.test(word)) {
       askedUnit ??= unitAfterInterrogative(word, tagged[index + 1]?.word, tagged[index + 1]?.tag, tagged[index + 2]?.word);
       return;

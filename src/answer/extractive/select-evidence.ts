@@ -1,5 +1,7 @@
 import type { CandidateSentence, Evidence } from "./evidence.js";
 import { bestCoverages, sentenceFeatures, SENTENCE_FEATURES } from "./features.js";
+import { normalizeForMatch } from "../../text/normalize.js";
+import { MIN_QUOTE_CHARS } from "../verify/verify-draft.js";
 import { linearScore, type LogisticModel } from "./fitted-model.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 
@@ -11,11 +13,15 @@ export interface RankedSentence extends CandidateSentence {
 
 const HAS_QUANTITY = /\d(?:[\d.]*)\s*(?:%|％|个百分点|亿元|万元|亿|万|个|家|项|位|种|户|倍|座|条|名|人|次|台|套|吨)/u;
 
-/** Returns every candidate sentence ranked by the fitted sentence model, best first; sentences sharing no word are left out. */
+/**
+ * Returns every candidate sentence ranked by the fitted sentence model, best first. Sentences
+ * sharing no word with the question are left out, and so are those too short for the verifier to
+ * accept as a quote.
+ */
 export function rankSentences(analysis: QuestionAnalysis, evidence: Evidence, model: LogisticModel): RankedSentence[] {
   const best = bestCoverages(evidence.sentences);
   return evidence.sentences
-    .filter((candidate) => candidate.coverage > 0)
+    .filter((candidate) => candidate.coverage > 0 && quotable(candidate.sentence.text))
     .map((candidate) => ({
       ...candidate,
       score: linearScore(model, SENTENCE_FEATURES, sentenceFeatures(analysis, evidence, candidate, best)),
@@ -41,4 +47,9 @@ export function selectEvidence<T extends { score: number }>(ranked: readonly T[]
 /** Returns true when the sentence states a quantity (a number with a unit such as % or 亿元). */
 export function statesQuantity(text: string): boolean {
   return HAS_QUANTITY.test(text);
+}
+
+/** True when the verifier would accept `text` as a quote on length (MIN_QUOTE_CHARS in its matching form). */
+function quotable(text: string): boolean {
+  return normalizeForMatch(text).text.length >= MIN_QUOTE_CHARS;
 }

@@ -18,14 +18,14 @@ export interface TrainingOptions {
   protocolOffset?: number;
   /** L2 penalty on standardised weights. Default 1. */
   l2?: number;
-  /** Share of the unanswerable examples' weight given to swapped questions (hard-negatives.ts). Default 0.5. */
+  /** Share of the unanswerable examples' weight given to swapped questions (hard-negatives.ts). Default 0.25. */
   hardNegativeShare?: number;
-  /** A second sentence is quoted when its chance is at least this share of the best one's. Default 0.1. */
+  /** A second sentence is quoted when its chance is at least this share of the best one's. Default 0: the runner-up is always quoted too (cross-validated spanHit 0.756 vs 0.737 at 0.1). */
   extraRatio?: number;
 }
 
-const DEFAULT_EXTRA_RATIO = 0.1;
-const DEFAULT_HARD_NEGATIVE_SHARE = 0.5;
+const DEFAULT_EXTRA_RATIO = 0;
+const DEFAULT_HARD_NEGATIVE_SHARE = 0.25;
 
 /** Cross-validated figures of the fitted models, as the eval protocol would measure them. */
 export interface CrossValidationReport {
