@@ -15,12 +15,6 @@ export interface BilingualDictionary {
   /** Chinese translations of an English word or phrase (lower-case), most common first; empty when unknown. */
   translate(english: string): string[];
   /**
-   * Chinese words sharing a specific English sense with `chinese` (公司 "company" → 企业,
-   * 一共 "altogether" → 总共, 营收 "revenue" → 营业收入), most common first: synonyms through
-   * the dictionary's English, for questions worded differently from the report.
-   */
-  synonyms(chinese: string): string[];
-  /**
    * Chinese names whose pinyin, without tones and spaces, is `romanised` ("chengdu" → 成都):
    * how Chinese place and person names are written in English. Only proper-noun entries count.
    */
@@ -41,11 +35,9 @@ export interface DictionaryEntry {
   senses: string[];
 }
 
-/** Translations kept per English key: enough for synonyms, few enough to keep queries focused. */
+/** Translations kept per English key: enough for variants, few enough to keep queries focused. */
 const MAX_TRANSLATIONS = 6;
-/** A sense shared by more headwords than this ("set", "firm") is too vague to make synonyms. */
-const MAX_SYNONYM_SENSE_WORDS = 20;
-const MAX_SYNONYMS = 12;
+
 const MAX_SENSE_WORDS = 4;
 
 let shared: BilingualDictionary | undefined;
@@ -101,7 +93,6 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
   const translations = new Map<string, Set<string>>();
   const wordFrequency = new Map<string, number>();
   const byPinyin = new Map<string, Set<string>>();
-  const keysOf = new Map<string, Set<string>>();
   const shortForms = new Map<string, Set<string>>();
   let senseCount = 0;
   for (const entry of entries) {
@@ -127,15 +118,11 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
         const set = translations.get(key) ?? new Set<string>();
         set.add(entry.simplified);
         translations.set(key, set);
-        const keys = keysOf.get(entry.simplified) ?? new Set<string>();
-        keys.add(key);
-        keysOf.set(entry.simplified, keys);
       }
     }
   }
   const idf = generalIdf();
   const ranked = new Map<string, string[]>();
-  const synonymCache = new Map<string, string[]>();
   const maxIdf = Math.log(senseCount + 1);
   return {
     translate(english) {
@@ -145,20 +132,6 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
         // Most common Chinese word first (lowest general IDF): the everyday translation.
         list = [...(translations.get(key) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
         ranked.set(key, list);
-      }
-      return list;
-    },
-    synonyms(chinese) {
-      let list = synonymCache.get(chinese);
-      if (!list) {
-        const found = new Set<string>();
-        for (const key of keysOf.get(chinese) ?? []) {
-          const words = translations.get(key);
-          if (!words || words.size > MAX_SYNONYM_SENSE_WORDS) continue;
-          for (const word of words) if (word !== chinese && word.length >= 2) found.add(word);
-        }
-        list = [...found].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_SYNONYMS);
-        synonymCache.set(chinese, list);
       }
       return list;
     },

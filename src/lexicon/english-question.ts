@@ -16,8 +16,6 @@ export interface QuestionWord {
   kind: WordKind;
   /** General-language IDF: how much the word says about a text's subject. */
   idf: number;
-  /** Words that mean the same (from the bilingual dictionary); a weaker match than `forms`. */
-  synonyms?: string[];
 }
 
 const TOKEN = /[A-Za-z0-9]+(?:[&.'][A-Za-z0-9]+)*/gu;

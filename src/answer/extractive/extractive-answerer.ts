@@ -57,16 +57,13 @@ export function draftExtractive(
 }
 
 function composeText(analysis: QuestionAnalysis, evidence: RankedSentence[]): string {
-  const lead = evidence
-    .map((item, position) => ({ position, clause: leadClause(analysis, item.sentence.text) }))
-    .find((candidate) => candidate.clause !== undefined);
-  if (lead?.clause) {
+  // Only the best sentence may lead: when its clauses tie, a clause of the runner-up would be a guess.
+  const clause = evidence[0] ? leadClause(analysis, evidence[0].sentence.text) : undefined;
+  if (clause) {
     // The quotes themselves are shown under the answer; the text is the one-line answer.
-    const marker = `[${lead.position + 1}]`;
-    const others = evidence.map((_, position) => position).filter((position) => position !== lead.position);
-    const seeAlso = others.map((position) => `[${position + 1}]`).join("");
-    if (analysis.language === "zh") return `${lead.clause}${marker}。${seeAlso ? `另见${seeAlso}。` : ""}`;
-    return `According to the report: ${lead.clause}${marker}.${seeAlso ? ` See also ${seeAlso}.` : ""}`;
+    const seeAlso = evidence.slice(1).map((_, index) => `[${index + 2}]`).join("");
+    if (analysis.language === "zh") return `${clause}[1]。${seeAlso ? `另见${seeAlso}。` : ""}`;
+    return `According to the report: ${clause}[1].${seeAlso ? ` See also ${seeAlso}.` : ""}`;
   }
   return evidence.map((item, position) => withMarker(item.sentence.text, position + 1)).join("\n");
 }

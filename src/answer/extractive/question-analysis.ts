@@ -1,4 +1,3 @@
-import { bilingualDictionary } from "../../lexicon/bilingual-dictionary.js";
 import { generalIdf } from "../../lexicon/general-idf.js";
 import { tagWords } from "../../lexicon/jieba.js";
 import { wordKind } from "../../lexicon/word-kinds.js";
@@ -23,8 +22,6 @@ export interface QuestionAnalysis {
 // Interrogative morphemes: a word holding one is the question's gap, not something to match.
 const INTERROGATIVE = /多少|几(?!乎)|哪|什么|啥|谁|何(?!况)|怎|吗|呢|是否|有没有/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
-// Names and numbers mean only themselves; ordinary words may be said another way.
-const SYNONYM_KINDS = new Set(["noun", "verb", "modifier", "unknown"]);
 const ASKED_UNIT_AFTER = /^(?:个百分点|百分点)/u;
 
 /**
@@ -53,8 +50,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (kind === "function") return;
     const text = word.toLowerCase();
     if (words.some((existing) => existing.text === text)) return;
-    const synonyms = SYNONYM_KINDS.has(kind) ? bilingualDictionary().synonyms(word) : [];
-    words.push({ text, forms: [text], kind, idf: kind === "number" ? idf.median : idf.of(word), ...(synonyms.length > 0 ? { synonyms } : {}) });
+    words.push({ text, forms: [text], kind, idf: kind === "number" ? idf.median : idf.of(word) });
   });
   return { language: "zh", words, type: questionType(question), askedUnit, numbers };
 }

@@ -3,22 +3,20 @@ import type { QuestionWord } from "../../lexicon/english-question.js";
 const CJK = /^[\u3400-\u9fff]+$/u;
 /** Strength of a match by abbreviation (营收 in 营业收入, 规上 in 规模以上): likely, not certain. */
 export const ABBREVIATION_MATCH = 0.75;
-/** Strength of a match by a dictionary synonym (公司 ~ 企业): the text may mean the same thing. */
-export const SYNONYM_MATCH = 0.5;
+
 
 /**
  * Returns how strongly `lowerText` (already lower-cased) contains `word`: 1 when one of its forms
  * occurs as is; 0.75 when a Chinese word of 2–4 characters occurs as an abbreviation, its
  * characters in order within a short span (营收 → 营业收入: Chinese abbreviations keep characters
  * of the full word); for a longer word, half the share of its character pairs found (a partial
- * compound); 0.5 when a dictionary synonym occurs; else 0.
+ * compound); else 0.
  */
 export function matchStrength(word: QuestionWord, lowerText: string): number {
   for (const form of word.forms) if (lowerText.includes(form)) return 1;
   const text = word.text;
   if (!CJK.test(text) || text.length < 2) return 0;
   if (text.length <= 4 && containsAbbreviation(text, lowerText)) return ABBREVIATION_MATCH;
-  if (word.synonyms?.some((synonym) => lowerText.includes(synonym))) return SYNONYM_MATCH;
   if (text.length < 3) return 0;
   let found = 0;
   for (let index = 0; index + 1 < text.length; index++) if (lowerText.includes(text.slice(index, index + 2))) found += 1;
