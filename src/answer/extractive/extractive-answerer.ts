@@ -1,7 +1,7 @@
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.js";
 import { assessQuestion } from "./answerability.js";
-import { leadClause } from "./lead-clause.js";
+import { answersAlone, leadClause } from "./lead-clause.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 import { selectEvidence, type RankedSentence } from "./select-evidence.js";
 
@@ -46,7 +46,11 @@ export function draftExtractive(
   const threshold = options.answerableThreshold;
   const notFound: AnswerDraft = { text: "", citations: [], notFound: true, answerability: assessment.probability };
   if (threshold !== undefined && assessment.probability < threshold) return notFound;
-  const evidence = selectEvidence(assessment.ranked, { maxExtra: options.maxExtra ?? 1, ratio: assessment.extraRatio });
+  const evidence = selectEvidence(assessment.ranked, {
+    maxExtra: options.maxExtra ?? 1,
+    ratio: assessment.extraRatio,
+    leads: (best) => answersAlone(assessment.analysis, best.sentence.text),
+  });
   if (evidence.length === 0) return notFound;
   const citations = evidence.map((item, position) => ({
     n: position + 1,

@@ -33,6 +33,15 @@ export function leadClause(analysis: QuestionAnalysis, sentence: string): string
   return best.clause;
 }
 
+/**
+ * True when `sentence` answers a "how much" question on its own: a clause of it states the
+ * figure asked for. Such a sentence is quoted alone; any other best sentence gets the runner-up
+ * beside it (cross-validated: spanHit 0.761 this way, 0.763 always quoting two).
+ */
+export function answersAlone(analysis: QuestionAnalysis, sentence: string): boolean {
+  return analysis.type === "quantity" && leadClause(analysis, sentence) !== undefined;
+}
+
 function clauseCoverage(analysis: QuestionAnalysis, clause: string): number {
   const lower = clause.toLowerCase();
   return coverageOf(analysis, analysis.words.map((word) => matchStrength(word, lower)));

@@ -32,11 +32,16 @@ export function rankSentences(analysis: QuestionAnalysis, evidence: Evidence, mo
 /**
  * Picks the evidence sentences: the best one, plus up to `maxExtra` others whose chance of
  * holding the answer is at least `ratio` of the best one's (a second sentence often completes a
- * list, or holds the answer when the first does not).
+ * list, or holds the answer when the first does not). When `leads` says the best sentence has a
+ * clause that clearly answers, it stands alone.
  */
-export function selectEvidence<T extends { score: number }>(ranked: readonly T[], options: { maxExtra?: number; ratio: number }): T[] {
+export function selectEvidence<T extends { score: number }>(
+  ranked: readonly T[],
+  options: { maxExtra?: number; ratio: number; leads?: (best: T) => boolean },
+): T[] {
   const best = ranked[0];
   if (!best) return [];
+  if (options.leads?.(best)) return [best];
   const extras = ranked
     .slice(1)
     .filter((candidate) => Math.exp(candidate.score - best.score) >= options.ratio)

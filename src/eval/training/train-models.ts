@@ -2,6 +2,7 @@ import { gatherEvidence, type CandidateSentence, type Evidence } from "../../ans
 import { bestCoverages, decisionFeatures, DECISION_FEATURES, sentenceFeatures, SENTENCE_FEATURES } from "../../answer/extractive/features.js";
 import { linearScore, probability, type FittedWeights, type LogisticModel } from "../../answer/extractive/fitted-model.js";
 import { analyzeQuestion, type QuestionAnalysis } from "../../answer/extractive/question-analysis.js";
+import { answersAlone } from "../../answer/extractive/lead-clause.js";
 import { selectEvidence } from "../../answer/extractive/select-evidence.js";
 import { resolveTimeWords } from "../../lexicon/time-words.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
@@ -211,7 +212,7 @@ function scoreView(view: PreparedView, models: FittedPair): FoldOutcome {
   const value = ranked.length === 0 ? 0 : probability(models.decision, DECISION_FEATURES, vector);
   const chosen = selectEvidence(
     ranked.map((item) => ({ ...item.candidate, score: item.score, holdsAnswer: item.holdsAnswer })),
-    { maxExtra: 1, ratio: models.sentence.extraRatio },
+    { maxExtra: 1, ratio: models.sentence.extraRatio, leads: (best) => answersAlone(view.analysis, best.sentence.text) },
   );
   const answered = value >= models.decision.threshold && chosen.length > 0;
   const gold = view.question.goldTitle;
