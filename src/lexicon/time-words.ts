@@ -38,10 +38,9 @@ const ENGLISH_PARTS: Array<[RegExp, string]> = [
   [/\b(?:the )?first three months\b|\bQ1\b/gu, "the first quarter"],
 ];
 
-/** Returns true when `question` holds a relative time word that a reporting period can resolve. */
+/** Returns true when `question` holds a relative time word, or a part of the year not written as reports write it. */
 export function hasRelativeTimeWords(question: string): boolean {
-  return [...YEAR_WORDS, ...ENGLISH_YEAR_WORDS].some(([pattern]) => new RegExp(pattern.source, pattern.flags.replace("g", "")).test(question)) ||
-    PART_SYNONYMS.some(([pattern, canonical]) => new RegExp(pattern.source, "u").test(question.replaceAll(canonical, "")));
+  return resolveTimeWords(question, { year: 0 }) !== question;
 }
 
 /**
@@ -54,9 +53,11 @@ export function resolveTimeWords(question: string, period: ReportingPeriod | und
   for (const [pattern, canonical] of PART_SYNONYMS) resolved = resolved.replace(pattern, canonical);
   for (const [pattern, replacement] of ENGLISH_PARTS) resolved = resolved.replace(pattern, replacement);
   if (!period) return resolved;
+  const beforeYears = resolved;
   // A space after the year keeps the segmenter from joining 年 to the next word (去年少了 → 2023年 少了).
   for (const [pattern, offset] of YEAR_WORDS) resolved = resolved.replace(pattern, `${period.year + offset}年 `);
   // The year before last first, so "last year" inside it is not replaced on its own.
   for (const [pattern, offset] of [...ENGLISH_YEAR_WORDS].reverse()) resolved = resolved.replace(pattern, `${period.year + offset}`);
+  if (resolved === beforeYears) return resolved;
   return resolved.replace(/(\d{4})年 年/gu, "$1年").replace(/ +(?=[\s\p{P}]|$)/gu, "");
 }

@@ -6,6 +6,7 @@ export type { ReportingPeriod } from "../lexicon/time-words.js";
 const QUALIFIED_YEAR_ZH = /((?:19|20)\d{2})\s*年\s*(上半年|下半年|前三季度|第?[一二三四]季度|1[-—–~至到]\d{1,2}月|全年)/gu;
 const QUALIFIED_YEAR_EN = /\b(first half|second half|first quarter|first three quarters)\s+of\s+((?:19|20)\d{2})\b/giu;
 const YEAR = /((?:19|20)\d{2})\s*年(?!\s*[—–\-~至到])/gu;
+const ENGLISH_YEAR = /\b((?:19|20)\d{2})\b(?!\s*年)/gu;
 const YEAR_RANGE = /((?:19|20)\d{2})\s*[—–\-~至到]\s*((?:19|20)\d{2})/gu;
 
 /**
@@ -27,8 +28,9 @@ export function detectReportingPeriod(text: string): ReportingPeriod | undefined
   if (best) return best;
   const withoutRanges = text.replace(YEAR_RANGE, " ");
   const counts = new Map<number, number>();
-  for (const match of withoutRanges.matchAll(YEAR)) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
-  for (const match of withoutRanges.matchAll(/\b((?:19|20)\d{2})\b/gu)) if (!/年/u.test(withoutRanges.slice(match.index + 4, match.index + 5))) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+  for (const pattern of [YEAR, ENGLISH_YEAR]) {
+    for (const match of withoutRanges.matchAll(pattern)) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+  }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
   return ranked[0] ? { year: ranked[0][0] } : undefined;
 }

@@ -32,5 +32,6 @@ describe("resolveTimeWords", () => {
     expect(hasRelativeTimeWords("How much last year?")).toBe(true);
     expect(hasRelativeTimeWords("头六个月增长多少？")).toBe(true);
     expect(hasRelativeTimeWords("2024年上半年增长多少？")).toBe(false);
+    expect(hasRelativeTimeWords("What is Acme's revenue ?")).toBe(false);
   });
 });

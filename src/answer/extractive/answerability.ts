@@ -1,11 +1,10 @@
+import { resolveTimeWords } from "../../lexicon/time-words.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
-import { gatherEvidence } from "./evidence.js";
+import { gatherEvidence, type Evidence } from "./evidence.js";
 import { decisionFeatures, DECISION_FEATURES } from "./features.js";
 import { fittedWeights, probability, type FittedWeights } from "./fitted-model.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { rankSentences, type RankedSentence } from "./select-evidence.js";
-import type { Evidence } from "./evidence.js";
-import { resolveTimeWords } from "../../lexicon/time-words.js";
 
 /** Everything the extractive answerer works out once per question: analysis, evidence, ranking and decision. */
 export interface AnswerAssessment {

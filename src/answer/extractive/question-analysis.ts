@@ -1,8 +1,8 @@
+import { englishQuestionWords, type QuestionWord } from "../../lexicon/english-question.js";
 import { generalIdf } from "../../lexicon/general-idf.js";
 import { tagWords } from "../../lexicon/jieba.js";
 import { wordKind } from "../../lexicon/word-kinds.js";
 import { hasCjk } from "../../text/tokenize.js";
-import { englishQuestionWords, type QuestionWord } from "../../lexicon/english-question.js";
 import { questionType, type QuestionType } from "./question-type.js";
 
 export type { QuestionWord } from "../../lexicon/english-question.js";
