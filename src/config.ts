@@ -44,7 +44,8 @@ export const configSchema = z.object({
   CHUNK_TARGET_CHARS: positiveInt(220),
   TOP_K: positiveInt(5),
   FUSION: z.enum(["rrf", "blend"]).default("rrf"),
-  ANSWERABLE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  // Unset or empty: the cut-off fitted with the answerer's weights (npm run train).
+  ANSWERABLE_THRESHOLD: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().min(0).max(1).optional()),
   // --- Embeddings ---
   EMBEDDINGS: z.enum(["auto", "transformers", "lexical", "openai"]).default("auto"),
   EMBEDDING_MODEL: z.string().default("Xenova/multilingual-e5-small"),
@@ -90,8 +91,11 @@ export interface Config {
   chunkTargetChars: number;
   topK: number;
   fusion: "rrf" | "blend";
-  /** Minimum evidence coverage (0..1) before answering; below it the reply is "not found". */
-  answerableThreshold: number;
+  /**
+   * Minimum fitted probability (0..1) that the passages answer the question before the extractive
+   * answerer answers; below it the reply is "not found". Undefined: the fitted cut-off.
+   */
+  answerableThreshold: number | undefined;
   embeddings: {
     kind: "auto" | "transformers" | "lexical" | "openai";
     model: string;

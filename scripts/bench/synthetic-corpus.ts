@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-export const CMRC_PATH = resolve(repoRoot, "../shared/datasets/cmrc2018/cmrc2018_trial.json");
+// CMRC_PATH overrides the location (e.g. from a git worktree, where ../shared is elsewhere).
+export const CMRC_PATH = process.env.CMRC_PATH ?? resolve(repoRoot, "../shared/datasets/cmrc2018/cmrc2018_trial.json");
 export const REPORT_PATH = join(repoRoot, "knowledge/sichuan-industry-report.txt");
 
 /** Returns source paragraphs: CMRC contexts if available, else the cleaned report's paragraphs. */

@@ -23,6 +23,12 @@ export interface AnswerQuestionOptions {
    * none, because each answerer decides "not in the reports" itself (a draft with `notFound`).
    */
   decideAnswerable?: (question: string, passages: RetrievedPassage[]) => boolean;
+  /**
+   * An optional second opinion on answerability, never deciding: when the delivered answer comes
+   * from the model and this verdict differs (the model answered where it says "not found", or the
+   * reverse), the disagreement is logged. Default: none.
+   */
+  judgeAnswerability?: (question: string, passages: RetrievedPassage[]) => { answerable: boolean; probability: number };
   /** The primary answerer; an "llm" one gets a repair round and the fallback. */
   answerer: Answerer;
   /** The extractive answerer delivered when the LLM cannot prove its answer or fails. */
@@ -99,8 +105,24 @@ async function draftAnswer(options: AnswerQuestionOptions, answer: Answer, passa
     verificationErrors: resolved.verificationErrors,
     ...(resolved.repairs === undefined ? {} : { repairs: resolved.repairs }),
   };
+  if (options.judgeAnswerability && resolved.mode === "llm") logDisagreement(options, passages, !resolved.draft.notFound);
   if (resolved.draft.notFound) return notFound(delivered, passages, notFoundText);
   return { ...delivered, status: "answered", text: resolved.draft.text, citations: resolved.verification.citations };
+}
+
+/** Logs when the model's answer-or-decline differs from the fitted decision's (which never overrides it). */
+function logDisagreement(options: AnswerQuestionOptions, passages: RetrievedPassage[], modelAnswered: boolean): void {
+  try {
+    const verdict = options.judgeAnswerability?.(options.question, passages);
+    if (verdict && verdict.answerable !== modelAnswered) {
+      options.logger.info(
+        { question: options.question, modelAnswered, fittedAnswerable: verdict.answerable, fittedProbability: Math.round(verdict.probability * 1000) / 1000 },
+        "answerability: the model and the fitted decision disagree",
+      );
+    }
+  } catch (error) {
+    options.logger.warn({ err: error }, "answerability judge failed");
+  }
 }
 
 /** Fills `answer` as not_found: the fixed text, no citations, and the closest passages. */

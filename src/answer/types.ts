@@ -56,6 +56,8 @@ export interface AnswerDraft {
   model?: string;
   /** The model's answer object as it wrote it, for the repair prompt (default: rebuilt from the draft). */
   reply?: string;
+  /** The extractive answerer's fitted probability (0..1) that the passages answer the question. */
+  answerability?: number;
 }
 
 /** Input to an answerer. */

@@ -2,6 +2,7 @@ import { copyFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "../answer/answer-question.js";
+import { createAnswerabilityJudge, fittedAnswerableThreshold } from "../answer/extractive/answerability.js";
 import { createExtractiveAnswerer } from "../answer/extractive/extractive-answerer.js";
 import { createLlmAnswerer } from "../answer/llm-answerer.js";
 import type { Answer, Answerer } from "../answer/types.js";
@@ -72,7 +73,8 @@ export async function createKnowledgeServices(options: {
     }
   }
 
-  const extractive = createExtractiveAnswerer({ answerableThreshold: config.answerableThreshold });
+  const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
+  const extractive = createExtractiveAnswerer({ answerableThreshold });
   const useLlm =
     config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
   const answerer = useLlm
@@ -122,6 +124,8 @@ export async function createKnowledgeServices(options: {
       // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
       answerer,
       fallback: extractive,
+      // With a model, the model judges; the fitted decision only logs where it would differ.
+      judgeAnswerability: useLlm ? createAnswerabilityJudge(answerableThreshold) : undefined,
       logger,
       onPartialText: askOptions?.onPartialText,
       signal: askOptions?.signal,

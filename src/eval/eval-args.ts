@@ -7,6 +7,8 @@ export interface EvalArgs {
   cmrc: boolean | undefined;
   /** `--cmrc-limit N`: ask N CMRC questions spread over the dataset. Default: all. */
   cmrcLimit?: number;
+  /** `--cmrc-held-out-every N`: leave every N-th CMRC article out of the index (0: none). Default 6. */
+  cmrcHeldOutEvery?: number;
   /** `--cmrc-path P`: the CMRC trial JSON. Default: ../shared/datasets/cmrc2018/cmrc2018_trial.json from the repo root. */
   cmrcPath?: string;
   /** `--gold P`: gold question file. Default: test/eval/gold.json. */
@@ -34,6 +36,8 @@ temporary DATA_DIR, prints a table and writes eval-results/<timestamp>.json and 
 
   --no-cmrc / --cmrc          skip / force the CMRC 2018 benchmark (default: run when present)
   --cmrc-limit N              ask N CMRC questions spread over the dataset (default: all)
+  --cmrc-held-out-every N     leave every Nth CMRC article out of the index; its questions are
+                              unanswerable (default 6; 0 indexes every passage)
   --cmrc-path FILE            CMRC trial JSON (default: ../shared/datasets/cmrc2018/cmrc2018_trial.json)
   --chunk-size N              override CHUNK_TARGET_CHARS
   --answerer auto|llm|extractive  override ANSWERER
@@ -98,6 +102,11 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       case "--cmrc-limit":
         args.cmrcLimit = positiveInteger(flag, next());
         break;
+      case "--cmrc-held-out-every": {
+        const value = next();
+        args.cmrcHeldOutEvery = value === "0" ? 0 : positiveInteger(flag, value);
+        break;
+      }
       case "--cmrc-path":
         args.cmrcPath = next();
         break;

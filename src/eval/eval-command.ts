@@ -123,7 +123,7 @@ function runSettings(config: Config, manifest: { embedder: { id: string }; count
     chunkTargetChars: config.chunkTargetChars,
     topK: config.topK,
     fusion: config.fusion,
-    answerableThreshold: config.answerableThreshold,
+    answerableThreshold: config.answerableThreshold ?? "fitted",
     embedder: manifest.embedder.id,
     answerer: config.llm.answerer,
   };
@@ -137,6 +137,7 @@ async function evaluateCmrc(
   return runCmrcEval({
     datasetPath: args.cmrcPath ? resolve(dependencies.repoRoot, args.cmrcPath) : defaultCmrcPath(dependencies.repoRoot),
     limit: args.cmrcLimit,
+    heldOutEvery: args.cmrcHeldOutEvery,
     onProgress: (done, total) => dependencies.progress?.("cmrc", done, total),
     createTarget: async (knowledgeDir) => {
       const dataDir = await mkdtemp(join(tmpdir(), "eval-cmrc-data-"));

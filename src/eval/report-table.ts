@@ -41,11 +41,20 @@ export function headlineMetrics(report: EvalReport): HeadlineMetric[] {
 function cmrcMetrics(report: EvalReport): HeadlineMetric[] {
   const cmrc = report.cmrc;
   if (!cmrc || "skipped" in cmrc) return [];
+  const heldOut = (cmrc.heldOutEvery ?? 0) > 0;
   return [
     { key: "cmrcHit1", label: "CMRC hit@1", value: num(cmrc.hitAt1), unit: "rate" },
     { key: "cmrcHit5", label: "CMRC hit@5", value: num(cmrc.hitAt5), unit: "rate" },
     { key: "cmrcMrr", label: "CMRC MRR", value: num(cmrc.mrr), unit: "rate" },
-    { key: "cmrcQuoteSpan", label: "CMRC quotes contain answer", value: num(cmrc.quoteContainsAnswer.rate), unit: "rate" },
+    { key: "cmrcAnswered", label: "CMRC answered (answerable)", value: num(cmrc.answered?.rate), unit: "rate", target: { op: ">=", value: 0.92 } },
+    { key: "cmrcDocHit", label: "CMRC docHit", value: num(cmrc.docHit?.rate), unit: "rate", target: { op: ">=", value: 0.9 } },
+    { key: "cmrcSpanHit", label: "CMRC spanHit", value: num(cmrc.spanHit?.rate), unit: "rate", target: { op: ">=", value: 0.75 } },
+    ...(heldOut
+      ? [
+          { key: "cmrcNotFoundRecall", label: "CMRC not-found recall", value: num(cmrc.notFoundRecall?.rate), unit: "rate", target: { op: ">=", value: 0.85 } } as const,
+          { key: "cmrcNotFoundPrecision", label: "CMRC not-found precision (balanced)", value: num(cmrc.notFoundPrecisionBalanced), unit: "rate", target: { op: ">=", value: 0.92 } } as const,
+        ]
+      : []),
     { key: "cmrcLatencyP50", label: "CMRC latency p50", value: num(cmrc.latencyMs.p50), unit: "ms" },
   ];
 }
@@ -196,7 +205,7 @@ export function formatComparison(a: EvalReport, b: EvalReport, labels: [string, 
 }
 
 const SWEEP_KEYS = ["hit1", "hit5", "mrr", "hit5Shared", "accuracyZh", "accuracy", "quoteVerbatim", "figureSupport", "notFoundPrecision", "notFoundRecall", "latencyP50", "latencyP99"];
-const SWEEP_CMRC_KEYS = ["cmrcHit1", "cmrcHit5", "cmrcMrr", "cmrcQuoteSpan"];
+const SWEEP_CMRC_KEYS = ["cmrcHit1", "cmrcAnswered", "cmrcDocHit", "cmrcSpanHit", "cmrcNotFoundRecall", "cmrcNotFoundPrecision"];
 
 /** Returns one row per labelled report (e.g. per chunk size) with the main headline metrics. */
 export function formatSweepTable(entries: ReadonlyArray<{ label: string; report: EvalReport }>): string {

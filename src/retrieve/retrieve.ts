@@ -2,7 +2,9 @@ import type { Embedder } from "../embed/types.js";
 import type { KnowledgeIndex } from "../store/types.js";
 import { fuseResults, type FusionMethod } from "./fuse.js";
 import { mergeOverlapping } from "./merge-overlapping.js";
+import { hasRelativeTimeWords, resolveTimeWords } from "../lexicon/time-words.js";
 import { expandQuery } from "./query-expansion.js";
+import { detectReportingPeriod } from "./reporting-period.js";
 import type { RetrievedPassage, RetrieverName } from "./types.js";
 
 /** Retrieval settings; defaults chosen with `npm run eval` (see README). */
@@ -19,7 +21,10 @@ export interface RetrieveOptions {
 
 /**
  * Hybrid retrieval: BM25 keyword search and HNSW vector search over the same index, fused,
- * with overlapping chunks merged. Returns at most `topK` passages, best first.
+ * with overlapping chunks merged. Returns at most `topK` passages, best first. A question with
+ * relative time words (去年, 头六个月, last year) is searched again with them written as the best
+ * document writes them (its reporting period is read from the document itself), and every
+ * passage then carries its document's period.
  */
 export async function retrieve(options: {
   index: KnowledgeIndex;
@@ -27,9 +32,26 @@ export async function retrieve(options: {
   question: string;
   settings: RetrieveOptions;
 }): Promise<RetrievedPassage[]> {
+  const { index, question } = options;
+  const passages = await search(options, resolveTimeWords(question, undefined));
+  if (!hasRelativeTimeWords(question) || passages.length === 0) return passages;
+  const periods = new Map<string, ReturnType<typeof detectReportingPeriod>>();
+  const periodOf = (documentId: string) => {
+    if (!periods.has(documentId)) periods.set(documentId, detectReportingPeriod(index.getDocumentText(documentId) ?? ""));
+    return periods.get(documentId);
+  };
+  const period = periodOf(passages[0]!.chunk.documentId);
+  const resolved = period ? await search(options, resolveTimeWords(question, period)) : passages;
+  return resolved.map((passage) => ({ ...passage, reportingPeriod: periodOf(passage.chunk.documentId) }));
+}
+
+async function search(
+  options: { index: KnowledgeIndex; embedder: Embedder; settings: RetrieveOptions },
+  question: string,
+): Promise<RetrievedPassage[]> {
   const { index, embedder, settings } = options;
   const candidateK = settings.candidateK ?? Math.max(settings.topK * 4, 20);
-  const query = expandQuery(options.question);
+  const query = expandQuery(question);
   const lists: Partial<Record<RetrieverName, ReturnType<KnowledgeIndex["searchKeywords"]>>> = {
     keyword: index.searchKeywords(query, candidateK),
   };

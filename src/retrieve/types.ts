@@ -1,4 +1,5 @@
 import type { Chunk } from "../ingest/types.js";
+import type { ReportingPeriod } from "../lexicon/time-words.js";
 
 /** Which retriever found a passage. */
 export type RetrieverName = "vector" | "keyword";
@@ -12,4 +13,9 @@ export interface RetrievedPassage {
   ranks: Partial<Record<RetrieverName, number>>;
   /** Raw score per retriever that found it. */
   scores: Partial<Record<RetrieverName, number>>;
+  /**
+   * The period the passage's document reports on (detected from the document), set when the
+   * question holds relative time words (今年, 去年, last year…) so the answerer can resolve them.
+   */
+  reportingPeriod?: ReportingPeriod;
 }

@@ -15,6 +15,12 @@ describe("parseEvalArgs", () => {
     });
   });
 
+  it("reads how many CMRC articles to hold out, where 0 holds none out", () => {
+    expect(parseEvalArgs(["--cmrc-held-out-every", "6"]).cmrcHeldOutEvery).toBe(6);
+    expect(parseEvalArgs(["--cmrc-held-out-every", "0"]).cmrcHeldOutEvery).toBe(0);
+    expect(() => parseEvalArgs(["--cmrc-held-out-every", "-1"])).toThrow(EvalUsageError);
+  });
+
   it("turns --chunk-size, --answerer and --set into configuration overrides", () => {
     expect(parseEvalArgs(["--chunk-size", "160", "--answerer", "extractive", "--set", "FUSION=blend"]).overrides).toEqual({
       CHUNK_TARGET_CHARS: "160",

@@ -1,33 +1,61 @@
+import { resolveTimeWords } from "../../lexicon/time-words.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
-import { missingTerms } from "./missing-terms.js";
-import { questionTerms } from "./question-terms.js";
-import { scoreSentences, type ScoredSentence } from "./select-evidence.js";
+import { gatherEvidence, type Evidence } from "./evidence.js";
+import { decisionFeatures, DECISION_FEATURES } from "./features.js";
+import { fittedWeights, probability, type FittedWeights } from "./fitted-model.js";
+import { analyzeQuestion, type QuestionAnalysis } from "./question-analysis.js";
+import { rankSentences, type RankedSentence } from "./select-evidence.js";
 
-/**
- * Default minimum share of the question's term weight that the best evidence sentence must
- * contain before we answer; below it the reply is "the reports don't say". Tuned with
- * `npm run eval` (see README).
- */
-export const DEFAULT_ANSWERABLE_THRESHOLD = 0.2;
-
-/**
- * Returns true when the passages plausibly answer the question: the best scored sentence covers
- * at least `threshold` of the question's terms, and the passages mention every subject word of
- * the question. Takes the sentences already scored, so the answerer scores them once.
- */
-export function isAnswerable(options: {
-  question: string;
-  passages: RetrievedPassage[];
-  scored: ScoredSentence[];
-  threshold: number;
-}): boolean {
-  const { question, passages, scored, threshold } = options;
-  const bestCoverage = scored.reduce((best, sentence) => Math.max(best, sentence.coverage), 0);
-  return passages.length > 0 && bestCoverage >= threshold && missingTerms(question, passages).length === 0;
+/** Everything the extractive answerer works out once per question: analysis, evidence, ranking and decision. */
+export interface AnswerAssessment {
+  analysis: QuestionAnalysis;
+  evidence: Evidence;
+  ranked: RankedSentence[];
+  /** P(the passages answer the question) from the fitted decision model. */
+  probability: number;
+  /** The fitted share of the best sentence's chance another sentence needs to be quoted too. */
+  extraRatio: number;
 }
 
-/** Returns the extractive answerer's "not in the reports" decision as a function of question and passages. */
-export function createAnswerabilityCheck(threshold = DEFAULT_ANSWERABLE_THRESHOLD) {
+/** The fitted cut-off on the decision probability (from fitted-weights.json). */
+export function fittedAnswerableThreshold(): number {
+  return fittedWeights().decision.threshold;
+}
+
+/**
+ * Returns the assessment of `question` over `passages`. Relative time words (去年, 头六个月…)
+ * are first resolved against the reporting period retrieval attached to the passages.
+ */
+export function assessQuestion(question: string, passages: readonly RetrievedPassage[], weights: FittedWeights = fittedWeights()): AnswerAssessment {
+  const period = passages.find((passage) => passage.reportingPeriod)?.reportingPeriod;
+  const analysis = analyzeQuestion(resolveTimeWords(question, period));
+  const evidence = gatherEvidence(analysis, passages);
+  const ranked = rankSentences(analysis, evidence, weights.sentence);
+  const vector = decisionFeatures(analysis, evidence, passages, ranked[0]);
+  const answerProbability = ranked.length === 0 ? 0 : probability(weights.decision, DECISION_FEATURES, vector);
+  return { analysis, evidence, ranked, probability: answerProbability, extraRatio: weights.sentence.extraRatio };
+}
+
+/**
+ * Returns the extractive answerer's "not in the reports" decision as a function of question and
+ * passages: true when the fitted probability that they answer it reaches `threshold` (default:
+ * the fitted cut-off).
+ */
+export function createAnswerabilityCheck(threshold?: number) {
   return (question: string, passages: RetrievedPassage[]): boolean =>
-    isAnswerable({ question, passages, scored: scoreSentences(questionTerms(question), passages), threshold });
+    passages.length > 0 && assessQuestion(question, passages).probability >= (threshold ?? fittedAnswerableThreshold());
+}
+
+/** The fitted decision's verdict on a question, for comparing with a model's. */
+export interface AnswerabilityVerdict {
+  answerable: boolean;
+  probability: number;
+}
+
+/** Returns a judge giving the fitted decision's verdict at `threshold` (default: the fitted cut-off). */
+export function createAnswerabilityJudge(threshold?: number) {
+  return (question: string, passages: RetrievedPassage[]): AnswerabilityVerdict => {
+    const value = passages.length === 0 ? 0 : assessQuestion(question, passages).probability;
+    return { answerable: value >= (threshold ?? fittedAnswerableThreshold()), probability: value };
+  };
 }

@@ -1,25 +1,26 @@
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.js";
-import { isAnswerable } from "./answerability.js";
-import { leadClause } from "./lead-clause.js";
-import { questionTerms, type QuestionTerms } from "./question-terms.js";
-import { scoreSentences, selectEvidence, type ScoredSentence } from "./select-evidence.js";
+import { assessQuestion } from "./answerability.js";
+import { answersAlone, leadClause } from "./lead-clause.js";
+import type { QuestionAnalysis } from "./question-analysis.js";
+import { selectEvidence, type RankedSentence } from "./select-evidence.js";
 
 const SENTENCE_END = /([。！？.!?；;]+)$/u;
 
 /**
  * The embedded default answerer: needs no model and no network. It quotes the retrieved
- * sentences that best answer the question, verbatim, each with its [n] marker, and when the
- * question asks for a figure it leads with the one clause that states it. Everything it writes
- * beyond the quotes comes from fixed templates, so every figure it shows is in a quote.
+ * sentences that best answer the question (chosen by a fitted model), verbatim, each with its
+ * [n] marker, and leads with the one clause that answers when one stands out. Everything it
+ * writes beyond the quotes comes from fixed templates, so every figure it shows is in a quote.
  */
 export function createExtractiveAnswerer(
   options: {
     maxExtraSentences?: number;
     /**
-     * Threshold of its own "not in the reports" decision (see isAnswerable). It applies even when
-     * this answerer stands in for a failed model that was allowed to judge for itself, so a
-     * fallback never guesses. Unset: answer whenever some sentence matches.
+     * Cut-off of its own "not in the reports" decision: the fitted probability that the passages
+     * answer the question must reach it (see answerability.ts). It applies even when this answerer
+     * stands in for a failed model that was allowed to judge for itself, so a fallback never
+     * guesses. Unset: answer whenever some sentence matches.
      */
     answerableThreshold?: number;
   } = {},
@@ -41,35 +42,32 @@ export function draftExtractive(
   passages: RetrievedPassage[],
   options: { maxExtra?: number; answerableThreshold?: number } = {},
 ): AnswerDraft {
-  const terms = questionTerms(question);
-  const scored = scoreSentences(terms, passages);
+  const assessment = assessQuestion(question, passages);
   const threshold = options.answerableThreshold;
-  if (threshold !== undefined && !isAnswerable({ question, passages, scored, threshold })) {
-    return { text: "", citations: [], notFound: true };
-  }
-  const evidence = selectEvidence(scored, { maxExtra: options.maxExtra ?? 1 });
-  if (evidence.length === 0) return { text: "", citations: [], notFound: true };
+  const notFound: AnswerDraft = { text: "", citations: [], notFound: true, answerability: assessment.probability };
+  if (threshold !== undefined && assessment.probability < threshold) return notFound;
+  const evidence = selectEvidence(assessment.ranked, {
+    maxExtra: options.maxExtra ?? 1,
+    ratio: assessment.extraRatio,
+    leads: (best) => answersAlone(assessment.analysis, best.sentence.text),
+  });
+  if (evidence.length === 0) return notFound;
   const citations = evidence.map((item, position) => ({
     n: position + 1,
     passage: item.passageIndex + 1,
     quote: item.sentence.text,
   }));
-  return { text: composeText(terms, evidence), citations, notFound: false };
+  return { text: composeText(assessment.analysis, evidence), citations, notFound: false, answerability: assessment.probability };
 }
 
-function composeText(terms: QuestionTerms, evidence: ScoredSentence[]): string {
-  if (terms.wantsFigure) {
-    const lead = evidence
-      .map((item, position) => ({ position, clause: leadClause(terms, item.sentence.text) }))
-      .find((candidate) => candidate.clause !== undefined);
-    if (lead?.clause) {
-      // The quotes themselves are shown under the answer; the text is the one-line answer.
-      const marker = `[${lead.position + 1}]`;
-      const others = evidence.map((_, position) => position).filter((position) => position !== lead.position);
-      const seeAlso = others.map((position) => `[${position + 1}]`).join("");
-      if (terms.language === "zh") return `${lead.clause}${marker}。${seeAlso ? `另见${seeAlso}。` : ""}`;
-      return `According to the report: ${lead.clause}${marker}.${seeAlso ? ` See also ${seeAlso}.` : ""}`;
-    }
+function composeText(analysis: QuestionAnalysis, evidence: RankedSentence[]): string {
+  // Only the best sentence may lead: when its clauses tie, a clause of the runner-up would be a guess.
+  const clause = evidence[0] ? leadClause(analysis, evidence[0].sentence.text) : undefined;
+  if (clause) {
+    // The quotes themselves are shown under the answer; the text is the one-line answer.
+    const seeAlso = evidence.slice(1).map((_, index) => `[${index + 2}]`).join("");
+    if (analysis.language === "zh") return `${clause}[1]。${seeAlso ? `另见${seeAlso}。` : ""}`;
+    return `According to the report: ${clause}[1].${seeAlso ? ` See also ${seeAlso}.` : ""}`;
   }
   return evidence.map((item, position) => withMarker(item.sentence.text, position + 1)).join("\n");
 }

@@ -1,57 +1,50 @@
-import type { Sentence } from "../../ingest/types.js";
-import type { RetrievedPassage } from "../../retrieve/types.js";
-import { termCoverage, type QuestionTerms } from "./question-terms.js";
+import type { CandidateSentence, Evidence } from "./evidence.js";
+import { bestCoverages, sentenceFeatures, SENTENCE_FEATURES } from "./features.js";
+import { normalizeForMatch } from "../../text/normalize.js";
+import { MIN_QUOTE_CHARS } from "../verify/verify-draft.js";
+import { linearScore, type LogisticModel } from "./fitted-model.js";
+import type { QuestionAnalysis } from "./question-analysis.js";
 
-/** A sentence of a retrieved passage with how well it answers the question. */
-export interface ScoredSentence {
-  /** 0-based position of the passage in the retrieved list. */
-  passageIndex: number;
-  sentence: Sentence;
-  /** Fraction of question term weight the sentence contains (0..1). */
-  coverage: number;
-  /** coverage plus small priors for passage rank and for figures when one is asked for. */
+/** A candidate sentence with the fitted model's score for holding the answer. */
+export interface RankedSentence extends CandidateSentence {
+  /** Linear score of the fitted sentence model (a softmax over the candidates gives their chances). */
   score: number;
 }
 
 const HAS_QUANTITY = /\d(?:[\d.]*)\s*(?:%|％|个百分点|亿元|万元|亿|万|个|家|项|位|种|户|倍|座|条|名|人|次|台|套|吨)/u;
 
-/** Scores every sentence of every passage against the question, best first. */
-export function scoreSentences(terms: QuestionTerms, passages: RetrievedPassage[]): ScoredSentence[] {
-  const seen = new Set<string>();
-  const scored: ScoredSentence[] = [];
-  passages.forEach((passage, passageIndex) => {
-    for (const sentence of passage.chunk.sentences) {
-      // Overlapping chunks repeat a sentence; keep its first (best-ranked) occurrence.
-      const key = `${passage.chunk.documentId}:${sentence.start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const coverage = termCoverage(terms, sentence.text);
-      const rankPrior = 0.08 / (passageIndex + 1);
-      const figurePrior = terms.wantsFigure && HAS_QUANTITY.test(sentence.text) ? 0.08 : 0;
-      // An enumeration (three or more items joined by 、) is what a "which ones" question wants.
-      const listPrior = terms.wantsList && (sentence.text.match(/、/gu)?.length ?? 0) >= 2 && !terms.wantsFigure ? listBonus(sentence.text) : 0;
-      scored.push({ passageIndex, sentence, coverage, score: coverage + rankPrior + figurePrior + listPrior });
-    }
-  });
-  return scored.sort((a, b) => b.score - a.score);
-}
-
-function listBonus(text: string): number {
-  // Figures in every item suggest a list of statistics rather than of names.
-  return HAS_QUANTITY.test(text) ? 0.04 : 0.12;
+/**
+ * Returns every candidate sentence ranked by the fitted sentence model, best first. Sentences
+ * sharing no word with the question are left out, and so are those too short for the verifier to
+ * accept as a quote.
+ */
+export function rankSentences(analysis: QuestionAnalysis, evidence: Evidence, model: LogisticModel): RankedSentence[] {
+  const best = bestCoverages(evidence.sentences);
+  return evidence.sentences
+    .filter((candidate) => candidate.coverage > 0 && quotable(candidate.sentence.text))
+    .map((candidate) => ({
+      ...candidate,
+      score: linearScore(model, SENTENCE_FEATURES, sentenceFeatures(analysis, evidence, candidate, best)),
+    }))
+    .sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.sentence.start - b.sentence.start);
 }
 
 /**
- * Picks the evidence sentences: the best one, plus up to `maxExtra` others that score nearly as
- * well (a second sentence often completes a list or gives the other half of a comparison).
+ * Picks the evidence sentences: the best one, plus up to `maxExtra` others whose chance of
+ * holding the answer is at least `ratio` of the best one's (a second sentence often completes a
+ * list, or holds the answer when the first does not). When `leads` says the best sentence has a
+ * clause that clearly answers, it stands alone.
  */
-export function selectEvidence(scored: ScoredSentence[], options: { maxExtra?: number; ratio?: number } = {}): ScoredSentence[] {
-  const best = scored[0];
-  if (!best || best.coverage === 0) return [];
-  const ratio = options.ratio ?? 0.8;
-  const extras = scored
+export function selectEvidence<T extends { score: number }>(
+  ranked: readonly T[],
+  options: { maxExtra?: number; ratio: number; leads?: (best: T) => boolean },
+): T[] {
+  const best = ranked[0];
+  if (!best) return [];
+  if (options.leads?.(best)) return [best];
+  const extras = ranked
     .slice(1)
-    .filter((candidate) => candidate.score >= best.score * ratio && candidate.coverage >= 0.3)
+    .filter((candidate) => Math.exp(candidate.score - best.score) >= options.ratio)
     .slice(0, options.maxExtra ?? 1);
   return [best, ...extras];
 }
@@ -59,4 +52,9 @@ export function selectEvidence(scored: ScoredSentence[], options: { maxExtra?: n
 /** Returns true when the sentence states a quantity (a number with a unit such as % or 亿元). */
 export function statesQuantity(text: string): boolean {
   return HAS_QUANTITY.test(text);
+}
+
+/** True when the verifier would accept `text` as a quote on length (MIN_QUOTE_CHARS in its matching form). */
+function quotable(text: string): boolean {
+  return normalizeForMatch(text).text.length >= MIN_QUOTE_CHARS;
 }

@@ -31,7 +31,7 @@ export interface FigureClaim {
   groupSize: number;
 }
 
-/** Turns English words into the report's Chinese terms (a glossary), so English answers can be bound. */
+/** Turns English words into Chinese terms (a bilingual dictionary), so English answers can be bound. */
 export type TermTranslator = (english: string) => string[];
 
 // Clause boundaries; an ASCII comma between digits ("1,387") and a decimal point are not.

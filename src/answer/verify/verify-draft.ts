@@ -5,8 +5,8 @@
  * unchanged, into the model's repair prompt.
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
-import { glossaryTerms } from "../../retrieve/query-expansion.js";
 import { readFigureValues } from "../../text/figure-values.js";
+import { chineseFormsOfEnglish } from "../../lexicon/english-question.js";
 import type { AnswerDraft, Citation } from "../types.js";
 import { claimText } from "./claim-text.js";
 import { isYearLike, readFigureClaims, type FigureClaim, type TermTranslator } from "./figure-claims.js";
@@ -32,7 +32,7 @@ export interface DraftVerification {
 export interface VerifyDraftOptions {
   draft: AnswerDraft;
   passages: RetrievedPassage[];
-  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the retrieval glossary. */
+  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the bilingual dictionary (CC-CEDICT) translations of its content words. */
   translate?: TermTranslator;
 }
 
@@ -47,7 +47,7 @@ const PARAGRAPH_BREAK = /\n\s*\n/gu;
  */
 export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
   const { draft, passages } = options;
-  const translate = options.translate ?? glossaryTerms;
+  const translate = options.translate ?? chineseFormsOfEnglish;
   const errors: string[] = [];
   const citations: Citation[] = [];
   /** Figures of verified quotes by marker number, for the figure check. */

