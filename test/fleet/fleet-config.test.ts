@@ -19,6 +19,7 @@ describe("fleet configuration", () => {
       healthPort: 8081,
       partitions: 16,
       jobLockMs: 10_000,
+      startupTimeoutMs: 30_000,
     });
   });
 
