@@ -3,6 +3,7 @@ import { basename, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { answerQuestion } from "../answer/answer-question.js";
 import { createAnswerabilityJudge, fittedAnswerableThreshold } from "../answer/extractive/answerability.js";
+import { warmWordKnowledgeInBackground } from "../lexicon/warm-up.js";
 import { createExtractiveAnswerer } from "../answer/extractive/extractive-answerer.js";
 import { createLlmAnswerer } from "../answer/llm-answerer.js";
 import type { Answer, Answerer } from "../answer/types.js";
@@ -52,6 +53,13 @@ export async function createKnowledgeServices(options: {
   onFirstBuildProgress?: (progress: IndexProgress) => void;
   /** Called when another process is building the first index and we wait for it. */
   onWaitForBuild?: (builder: BuildStatus | undefined) => void;
+  /**
+   * Load the word resources (jieba, CC-CEDICT, word relatedness; a few seconds of CPU) in the
+   * background as soon as the services exist, so the first question does not wait for them.
+   * Default false (tests and one-off scripts that never ask skip the cost); the bot, the terminal
+   * chat and the fleet's answer threads turn it on.
+   */
+  warmWordKnowledge?: boolean;
 }): Promise<AppServices> {
   const { config, logger } = options;
   const embedder = options.embedder ?? (await createEmbedder({ config: config.embeddings, llm: config.llm, logger }));
@@ -72,6 +80,13 @@ export async function createKnowledgeServices(options: {
       logger.warn({ knowledgeDir: config.knowledgeDir }, error.message);
     }
   }
+
+  const stopWarming = options.warmWordKnowledge
+    ? warmWordKnowledgeInBackground({
+        onDone: (milliseconds) => logger.debug({ milliseconds: Math.round(milliseconds) }, "word knowledge loaded"),
+        onError: (error) => logger.warn({ err: error }, "word knowledge failed to load; the first question will retry"),
+      })
+    : () => {};
 
   const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
   const extractive = createExtractiveAnswerer({ answerableThreshold });
@@ -205,7 +220,10 @@ export async function createKnowledgeServices(options: {
       return { chunk, documentText: index.getDocumentText(chunk.documentId) };
     },
 
-    close: () => live.close(),
+    close: () => {
+      stopWarming();
+      return live.close();
+    },
   };
 }
 

@@ -40,6 +40,7 @@ export async function openServicesForCli(
       config,
       logger,
       onFirstBuildProgress: onProgress,
+      warmWordKnowledge: true,
       onWaitForBuild: (builder) => {
         waiting = true;
         stderr.write(`${describeWait(builder)}\n`);

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from "../config.js";
 import { defaultCmrcPath, formatCmrcReport, runCmrcEval, type CmrcReport, type CmrcSkipped } from "./cmrc.js";
 import { EVAL_USAGE, type EvalArgs } from "./eval-args.js";
 import { loadGoldQuestions, type GoldQuestion } from "./gold.js";
+import { warmWordKnowledge } from "../lexicon/warm-up.js";
 import { formatComparison, formatEvalTable, formatSweepTable } from "./report-table.js";
 import { runEval, type EvalReport } from "./run-eval.js";
 
@@ -97,7 +98,9 @@ async function evaluateGold(
         if (!current) throw new Error(`No index was built from ${config.knowledgeDir}`);
         return current;
       };
-      // One warm-up question so latency measures answering, not first-use loading.
+      // Word resources loaded and one warm-up question, so latency measures answering, not
+      // first-use loading (the bot warms the same resources in the background when it starts).
+      warmWordKnowledge();
       await services.ask(gold[0]?.question ?? "warm-up");
       const report = await runEval({
         services,

@@ -76,7 +76,7 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
   const pool = openPostgres(fleet.databaseUrl, 3);
   const mirrorDir = mirrorDirOf(config.dataDir);
   const localConfig = { ...config, knowledgeDir: mirrorDir };
-  let local = await createKnowledgeServices({ config: localConfig, logger });
+  let local = await createKnowledgeServices({ config: localConfig, logger, warmWordKnowledge: true });
   let reopening: Promise<void> | undefined;
   // A worker that started before the fleet had any document has no index, and a live index that
   // never loaded one does not look for one; once a generation is installed, open the services anew.

@@ -26,6 +26,20 @@ export interface BilingualDictionary {
    * in thousands of senses (low), "drone" in a few (high). Unknown words get the highest value.
    */
   englishIdf(word: string): number;
+  /** The normalised glosses (sense keys, see `senseKeys`) of a Chinese headword; empty when unknown. */
+  glosses(chinese: string): string[];
+  /** Every headword glossed with exactly `key` (a normalised gloss), in dictionary order. */
+  headwordsGlossed(key: string): string[];
+  /** Every normalised gloss of the dictionary (for indexing glosses by their words). */
+  allGlosses(): Iterable<string>;
+  /** True when the dictionary calls the headword a classifier (measure word: 个, 家, 项, 座…). */
+  isClassifier(chinese: string): boolean;
+  /**
+   * True when the dictionary knows the headword only as a common word, never as a proper noun
+   * (CC-CEDICT writes the pinyin of proper nouns capitalised): 智慧 "wisdom" and 无人驾驶
+   * "unmanned" are not names, whatever a tagger says.
+   */
+  isCommonWord(chinese: string): boolean;
 }
 
 /** One dictionary entry: the simplified headword, its pinyin with tone numbers, and its English senses. */
@@ -94,10 +108,15 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
   const wordFrequency = new Map<string, number>();
   const byPinyin = new Map<string, Set<string>>();
   const shortForms = new Map<string, Set<string>>();
+  const glossesOf = new Map<string, Set<string>>();
+  const classifiers = new Set<string>();
+  const commonWords = new Set<string>();
+  const properNouns = new Set<string>();
   let senseCount = 0;
   for (const entry of entries) {
     if (!/[\u3400-\u9fff]/u.test(entry.simplified)) continue;
     // CC-CEDICT capitalises the pinyin of proper nouns ("Cheng2 du1").
+    (/^[A-Z]/u.test(entry.pinyin) ? properNouns : commonWords).add(entry.simplified);
     if (/^[A-Z]/u.test(entry.pinyin)) {
       const romanised = entry.pinyin.replace(/[\d\s:]/gu, "").toLowerCase();
       const set = byPinyin.get(romanised) ?? new Set<string>();
@@ -114,10 +133,15 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
         shortForms.set(full, set);
       }
       for (const word of new Set(sense.toLowerCase().match(/[a-z]+/gu) ?? [])) wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
+      // "classifier for families or businesses", "(classifier used before a noun that has no specific classifier)".
+      if (/^\(?classifier\b/iu.test(sense)) classifiers.add(entry.simplified);
       for (const key of senseKeys(sense)) {
         const set = translations.get(key) ?? new Set<string>();
         set.add(entry.simplified);
         translations.set(key, set);
+        const own = glossesOf.get(entry.simplified) ?? new Set<string>();
+        own.add(key);
+        glossesOf.set(entry.simplified, own);
       }
     }
   }
@@ -143,6 +167,21 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
     },
     englishIdf(word) {
       return Math.log((senseCount + 1) / (1 + (wordFrequency.get(word.toLowerCase()) ?? 0))) * (12 / maxIdf);
+    },
+    glosses(chinese) {
+      return [...(glossesOf.get(chinese) ?? [])];
+    },
+    headwordsGlossed(key) {
+      return [...(translations.get(key) ?? [])];
+    },
+    allGlosses() {
+      return translations.keys();
+    },
+    isClassifier(chinese) {
+      return classifiers.has(chinese);
+    },
+    isCommonWord(chinese) {
+      return commonWords.has(chinese) && !properNouns.has(chinese);
     },
   };
 }

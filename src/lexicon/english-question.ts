@@ -6,6 +6,7 @@
  */
 import { bilingualDictionary } from "./bilingual-dictionary.js";
 import type { WordKind } from "./word-kinds.js";
+import type { RelatedWord } from "./word-relatedness.js";
 
 /** One word or phrase of a question with the strings that count as it in a text. */
 export interface QuestionWord {
@@ -16,10 +17,14 @@ export interface QuestionWord {
   kind: WordKind;
   /** General-language IDF: how much the word says about a text's subject. */
   idf: number;
+  /** Words meaning nearly the same (Chinese content words only; see word-relatedness.ts), strongest first. */
+  related?: readonly RelatedWord[];
 }
 
 const TOKEN = /[A-Za-z0-9]+(?:[&.'][A-Za-z0-9]+)*/gu;
 const INTERROGATIVE = /^(?:what|which|who|whom|whose|when|where|why|how)$/u;
+/** "What share of…", "what percentage of…": the noun after the interrogative asks for a proportion, it is not a subject word. */
+const SHARE_NOUN = /^(?:share|percentage|proportion|fraction|percent)$/u;
 const NUMBER = /^\d+(?:\.\d+)?$/u;
 const LONGEST_PHRASE = 4;
 /**
@@ -48,12 +53,15 @@ export function englishQuestionWords(question: string): { words: QuestionWord[];
     start: match.index,
   }));
   const words: QuestionWord[] = [];
+  let asksProportion = false;
   const isFunction = (word: string) => dictionary.englishIdf(baseForm(word, dictionary)) < ENGLISH_FUNCTION_WORD_IDF;
   for (let index = 0; index < tokens.length; ) {
     const token = tokens[index]!;
     if (INTERROGATIVE.test(token.lower)) {
       // "how many", "how much", "how large": the word after "how" belongs to the interrogative.
-      index += token.lower === "how" ? 2 : 1;
+      const asksShare = /^(?:what|which)$/u.test(token.lower) && SHARE_NOUN.test(tokens[index + 1]?.lower ?? "");
+      asksProportion ||= asksShare;
+      index += token.lower === "how" || asksShare ? 2 : 1;
       continue;
     }
     if (NUMBER.test(token.lower)) {
@@ -82,7 +90,7 @@ export function englishQuestionWords(question: string): { words: QuestionWord[];
     if (words.some((existing) => existing.text === text)) continue;
     words.push({ text, forms, kind, idf });
   }
-  const askedUnit = /\bpercentage points?\b/i.test(question) ? "个百分点" : undefined;
+  const askedUnit = /\bpercentage points?\b/i.test(question) ? "个百分点" : asksProportion ? "%" : undefined;
   return { words, askedUnit };
 }
 

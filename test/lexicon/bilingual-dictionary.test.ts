@@ -9,6 +9,11 @@ const ENTRIES = [
   { simplified: "重庆", pinyin: "Chong2 qing4", senses: ["Chongqing city"] },
   { simplified: "渝", pinyin: "Yu2", senses: ["abbr. for Chongqing 重慶|重庆[Chong2 qing4]"] },
   { simplified: "的", pinyin: "de5", senses: ["of; ~'s (possessive particle)"] },
+  { simplified: "家", pinyin: "jia1", senses: ["home", "classifier for families or businesses"] },
+  { simplified: "个", pinyin: "ge4", senses: ["(classifier used before a noun that has no specific classifier)"] },
+  { simplified: "吨", pinyin: "dun1", senses: ["ton (loanword)"] },
+  { simplified: "智慧", pinyin: "zhi4 hui4", senses: ["wisdom; intelligence"] },
+  { simplified: "长江", pinyin: "Chang2 Jiang1", senses: ["Yangtze River"] },
 ];
 
 describe("senseKeys", () => {
@@ -31,6 +36,26 @@ describe("buildDictionary", () => {
   it("finds a Chinese name by its pinyin, and the name's dictionary abbreviation", () => {
     expect(dictionary.names("Chengdu")).toEqual(["成都"]);
     expect(dictionary.abbreviations("重庆")).toEqual(["渝"]);
+  });
+
+  it("gives a headword's normalised glosses, and the headwords of a gloss", () => {
+    expect(dictionary.glosses("公司")).toEqual(["company", "firm", "corporation"]);
+    expect(dictionary.headwordsGlossed("firm").sort()).toEqual(["企业", "公司"]);
+    expect([...dictionary.allGlosses()]).toContain("unmanned aerial vehicle");
+  });
+
+  it("tells classifiers (家, 个) from units of measure (吨) and other words", () => {
+    expect(dictionary.isClassifier("家")).toBe(true);
+    expect(dictionary.isClassifier("个")).toBe(true);
+    expect(dictionary.isClassifier("吨")).toBe(false);
+    expect(dictionary.isClassifier("公司")).toBe(false);
+  });
+
+  it("knows which words are only common words, never proper nouns", () => {
+    expect(dictionary.isCommonWord("智慧")).toBe(true);
+    expect(dictionary.isCommonWord("长江")).toBe(false);
+    expect(dictionary.isCommonWord("成都")).toBe(false);
+    expect(dictionary.isCommonWord("不存在")).toBe(false);
   });
 
   it("rates a word found in few senses as more specific than one found in many", () => {

@@ -26,6 +26,12 @@ describe("englishQuestionWords", () => {
     expect(Object.keys(wordsOf("By how much did energy consumption fall in 2023?"))).toContain("fall");
   });
 
+  it("reads 'what share of' as asking for a percentage, not as a word about stock shares", () => {
+    const { words, askedUnit } = englishQuestionWords("What share of R&D spending came from enterprises?");
+    expect(askedUnit).toBe("%");
+    expect(words.map((word) => word.text)).not.toContain("share");
+  });
+
   it("asks in percentage points when the question does", () => {
     expect(englishQuestionWords("By how many percentage points did it rise?").askedUnit).toBe("个百分点");
   });

@@ -1,5 +1,7 @@
+import { bilingualDictionary } from "../../lexicon/bilingual-dictionary.js";
 import { tagWords, type TaggedWord } from "../../lexicon/jieba.js";
-import { NAMING_KINDS, wordKind } from "../../lexicon/word-kinds.js";
+import { checkedWordKind } from "../../lexicon/checked-word-kind.js";
+import { NAMING_KINDS } from "../../lexicon/word-kinds.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 
 const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿几数]+$/u;
@@ -33,7 +35,7 @@ function tagsOf(text: string): TaggedWord[] {
 export function holdsAnswerKind(analysis: QuestionAnalysis, text: string): boolean {
   switch (analysis.type) {
     case "quantity":
-      return analysis.askedUnit ? new RegExp(`[\\d零〇一二两三四五六七八九十百千万亿]\\s*${escape(analysis.askedUnit)}`, "u").test(text) : hasMeasuredNumber(tagsOf(text));
+      return analysis.askedUnit ? statesAskedUnit(analysis.askedUnit, text) : hasMeasuredNumber(tagsOf(text));
     case "time":
       return hasDate(tagsOf(text));
     case "list":
@@ -45,6 +47,23 @@ export function holdsAnswerKind(analysis: QuestionAnalysis, text: string): boole
     default:
       return QUOTED.test(text) || newNames(analysis, text).length > 0;
   }
+}
+
+const COUNTED = /[\d零〇一二两三四五六七八九十百千][\d.]*\s*[万亿]?[余多]?\s*([\u3400-\u9fff])/gu;
+
+/**
+ * True when `text` states a number in the unit asked (`unit` as the question asked it: 家,
+ * 个百分点, %). Things are counted with whichever classifier the writer chose (几座基站 →
+ * 23万个, 几件事项 → 14项, 多少款 → 60种), so when the dictionary calls the asked unit a
+ * classifier, a number with any classifier counts; a unit of measure (亿元, 吨, 个百分点) must
+ * be the one asked.
+ */
+export function statesAskedUnit(unit: string, text: string): boolean {
+  if (new RegExp(`[\\d零〇一二两三四五六七八九十百千万亿]\\s*${escape(unit)}`, "u").test(text)) return true;
+  const dictionary = bilingualDictionary();
+  if (!dictionary.isClassifier(unit)) return false;
+  for (const match of text.matchAll(COUNTED)) if (dictionary.isClassifier(match[1]!)) return true;
+  return false;
 }
 
 /** True when `text` enumerates items (、) that are mostly names rather than figures: "which ones" wants names. */
@@ -77,7 +96,7 @@ function hasDate(tags: readonly TaggedWord[]): boolean {
 function newNames(analysis: QuestionAnalysis, text: string): string[] {
   const asked = analysis.words.map((word) => word.text);
   return tagsOf(text)
-    .map(({ word, tag }) => ({ word: word.toLowerCase(), kind: wordKind(word, tag) }))
+    .map(({ word, tag }) => ({ word: word.toLowerCase(), kind: checkedWordKind(word, tag) }))
     .filter(({ word, kind }) => NAMING_KINDS.has(kind) && kind !== "number" && !asked.some((known) => known.includes(word) || word.includes(known)))
     .map(({ kind }) => kind);
 }

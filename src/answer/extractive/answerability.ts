@@ -1,6 +1,6 @@
 import { resolveTimeWords } from "../../lexicon/time-words.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
-import { gatherEvidence, type Evidence } from "./evidence.js";
+import { gatherEvidence, narrowRelatedWords, type Evidence } from "./evidence.js";
 import { decisionFeatures, DECISION_FEATURES } from "./features.js";
 import { fittedWeights, probability, type FittedWeights } from "./fitted-model.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question-analysis.js";
@@ -28,7 +28,7 @@ export function fittedAnswerableThreshold(): number {
  */
 export function assessQuestion(question: string, passages: readonly RetrievedPassage[], weights: FittedWeights = fittedWeights()): AnswerAssessment {
   const period = passages.find((passage) => passage.reportingPeriod)?.reportingPeriod;
-  const analysis = analyzeQuestion(resolveTimeWords(question, period));
+  const analysis = narrowRelatedWords(analyzeQuestion(resolveTimeWords(question, period)), passages);
   const evidence = gatherEvidence(analysis, passages);
   const ranked = rankSentences(analysis, evidence, weights.sentence);
   const vector = decisionFeatures(analysis, evidence, passages, ranked[0]);

@@ -1,7 +1,7 @@
 import type { Sentence } from "../../ingest/types.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { totalIdf, type QuestionAnalysis } from "./question-analysis.js";
-import { matchStrength } from "./word-match.js";
+import { matchWords } from "./word-match.js";
 
 /** A sentence of a retrieved passage with how strongly it contains each question word. */
 export interface CandidateSentence {
@@ -13,8 +13,12 @@ export interface CandidateSentence {
   documentId: string;
   /** Match strength (0..1) per question word, in `analysis.words` order. */
   matches: number[];
+  /** Per question word not matched exactly: the strength of a related word the sentence holds instead (0..1). */
+  related: number[];
   /** IDF-weighted share of the question's words the sentence contains (0..1). */
   coverage: number;
+  /** The same share counting related words too (each at its strength). */
+  relatedCoverage: number;
   /**
    * The same share with each word also weighted by how few candidate sentences contain it: the
    * subject of the question is in most sentences of its passage, the asked-about detail (体重,
@@ -29,6 +33,7 @@ export interface DocumentEvidence {
   /** Best-ranked passage of the document. */
   firstPassageIndex: number;
   matches: number[];
+  related: number[];
   coverage: number;
 }
 
@@ -36,13 +41,15 @@ export interface DocumentEvidence {
 export interface PassageEvidence {
   passageIndex: number;
   matches: number[];
+  related: number[];
   coverage: number;
+  relatedCoverage: number;
 }
 
 /** Every candidate sentence, passage and document, scored against the question. */
 export interface Evidence {
   sentences: CandidateSentence[];
-  /** Best coverage first. */
+  /** Best coverage (counting related words) first. */
   passages: PassageEvidence[];
   /** Best coverage first. */
   documents: DocumentEvidence[];
@@ -57,6 +64,24 @@ export function coverageOf(analysis: QuestionAnalysis, matches: readonly number[
   return covered / total;
 }
 
+/** Returns the IDF-weighted share of the question's words covered exactly or, failing that, by a related word. */
+export function relatedCoverageOf(analysis: QuestionAnalysis, matches: readonly number[], related: readonly number[]): number {
+  return coverageOf(analysis, matches.map((match, index) => Math.max(match, related[index] ?? 0)));
+}
+
+/**
+ * Returns `analysis` with each word's related words narrowed to those some passage contains:
+ * they are then looked for in every sentence, clause and document of the passages, cheaply.
+ */
+export function narrowRelatedWords(analysis: QuestionAnalysis, passages: readonly RetrievedPassage[]): QuestionAnalysis {
+  if (!analysis.words.some((word) => word.related)) return analysis;
+  const text = passages.map((passage) => passage.chunk.text.toLowerCase()).join("\n");
+  return {
+    ...analysis,
+    words: analysis.words.map((word) => (word.related ? { ...word, related: word.related.filter((related) => text.includes(related.word)) } : word)),
+  };
+}
+
 /** Returns the sentences of `passages` (each once) and their documents, scored against the question. */
 export function gatherEvidence(analysis: QuestionAnalysis, passages: readonly RetrievedPassage[]): Evidence {
   const seen = new Set<string>();
@@ -69,27 +94,40 @@ export function gatherEvidence(analysis: QuestionAnalysis, passages: readonly Re
     const lowerPassage = passage.chunk.text.toLowerCase();
     entry.texts.push(lowerPassage);
     documentTexts.set(documentId, entry);
-    const passageMatches = analysis.words.map((word) => matchStrength(word, lowerPassage));
-    passageEvidence.push({ passageIndex, matches: passageMatches, coverage: coverageOf(analysis, passageMatches) });
+    const passageMatch = matchWords(analysis.words, lowerPassage);
+    passageEvidence.push({
+      passageIndex,
+      ...passageMatch,
+      coverage: coverageOf(analysis, passageMatch.matches),
+      relatedCoverage: relatedCoverageOf(analysis, passageMatch.matches, passageMatch.related),
+    });
     passage.chunk.sentences.forEach((sentence, sentenceIndex) => {
       // Overlapping chunks repeat a sentence; keep its first (best-ranked) occurrence.
       const key = `${documentId}:${sentence.start}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const lower = sentence.text.toLowerCase();
-      const matches = analysis.words.map((word) => matchStrength(word, lower));
-      sentences.push({ passageIndex, sentenceIndex, sentence, documentId, matches, coverage: coverageOf(analysis, matches), localCoverage: 0 });
+      const { matches, related } = matchWords(analysis.words, sentence.text.toLowerCase());
+      sentences.push({
+        passageIndex,
+        sentenceIndex,
+        sentence,
+        documentId,
+        matches,
+        related,
+        coverage: coverageOf(analysis, matches),
+        relatedCoverage: relatedCoverageOf(analysis, matches, related),
+        localCoverage: 0,
+      });
     });
   });
   weighLocally(analysis, sentences);
   const documents = [...documentTexts.entries()]
     .map(([documentId, { firstPassageIndex, texts }]) => {
-      const text = texts.join("\n");
-      const matches = analysis.words.map((word) => matchStrength(word, text));
-      return { documentId, firstPassageIndex, matches, coverage: coverageOf(analysis, matches) };
+      const { matches, related } = matchWords(analysis.words, texts.join("\n"));
+      return { documentId, firstPassageIndex, matches, related, coverage: coverageOf(analysis, matches) };
     })
     .sort((a, b) => b.coverage - a.coverage || a.firstPassageIndex - b.firstPassageIndex);
-  passageEvidence.sort((a, b) => b.coverage - a.coverage || a.passageIndex - b.passageIndex);
+  passageEvidence.sort((a, b) => b.relatedCoverage - a.relatedCoverage || a.passageIndex - b.passageIndex);
   return { sentences, passages: passageEvidence, documents };
 }
 

@@ -7,10 +7,10 @@
 import { NAMING_KINDS } from "../../lexicon/word-kinds.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { holdsAnswerKind } from "./answer-kind.js";
-import { coverageOf, type CandidateSentence, type Evidence } from "./evidence.js";
+import { relatedCoverageOf, type CandidateSentence, type Evidence } from "./evidence.js";
 import { totalIdf, type QuestionAnalysis } from "./question-analysis.js";
 import { QUESTION_TYPES } from "./question-type.js";
-import { matchStrength } from "./word-match.js";
+import { matchWords } from "./word-match.js";
 
 /** A word matched at least this strongly counts as present (an abbreviation does, a stray character pair does not). */
 const PRESENT = 0.5;
@@ -22,6 +22,7 @@ export const DECISION_FEATURES = [
   "passageCoverage",
   "sentenceCoverage",
   "exactPassageCoverage",
+  "relatedShare",
   "missingNamingShare",
   "missingUnknownShare",
   "missingNounShare",
@@ -35,6 +36,8 @@ export const DECISION_FEATURES = [
   "keywordMargin",
   "contentWords",
   "answerKindInSentence",
+  "clauseCoverage",
+  "clauseHoldsKind",
   ...QUESTION_TYPES.map((type) => `type:${type}`),
 ] as const;
 
@@ -44,6 +47,8 @@ export const SENTENCE_FEATURES = [
   "coverageBehindBest",
   "localCoverage",
   "localCoverageBehindBest",
+  "relatedCoverage",
+  "relatedCoverageBehindBest",
   "documentCoverage",
   "inBestDocument",
   "passageRank",
@@ -54,6 +59,7 @@ export const SENTENCE_FEATURES = [
   "answerKindNamed",
   "answerKindQuantity",
   "answerKindTime",
+  "answerKindList",
   "clauseCoverage",
   "clauseHoldsKind",
 ] as const;
@@ -63,7 +69,7 @@ export function sentenceFeatures(
   analysis: QuestionAnalysis,
   evidence: Evidence,
   candidate: CandidateSentence,
-  best: { coverage: number; localCoverage: number },
+  best: { coverage: number; localCoverage: number; relatedCoverage: number },
 ): number[] {
   const document = evidence.documents.find((item) => item.documentId === candidate.documentId);
   const words = analysis.words.length;
@@ -74,6 +80,8 @@ export function sentenceFeatures(
     best.coverage - candidate.coverage,
     candidate.localCoverage,
     best.localCoverage - candidate.localCoverage,
+    candidate.relatedCoverage,
+    best.relatedCoverage - candidate.relatedCoverage,
     document?.coverage ?? 0,
     evidence.documents[0]?.documentId === candidate.documentId ? 1 : 0,
     1 / (1 + candidate.passageIndex),
@@ -84,6 +92,7 @@ export function sentenceFeatures(
     named,
     analysis.type === "quantity" ? kind : 0,
     analysis.type === "time" ? kind : 0,
+    analysis.type === "list" ? kind : 0,
     ...bestClause(analysis, candidate),
   ];
 }
@@ -105,7 +114,9 @@ export function decisionFeatures(
   const document = evidence.documents.find((item) => item.documentId === passageDocument);
   const matches = passage?.matches ?? analysis.words.map(() => 0);
   const documentMatches = document?.matches ?? matches;
+  const documentRelated = document?.related ?? passage?.related ?? [];
   let exact = 0;
+  let related = 0;
   let missingNaming = 0;
   let missingUnknown = 0;
   let missingNoun = 0;
@@ -118,6 +129,11 @@ export function decisionFeatures(
   analysis.words.forEach((word, index) => {
     if ((matches[index] ?? 0) === 1) exact += word.idf;
     if ((documentMatches[index] ?? 0) >= PRESENT) return;
+    // A word the document says differently (企业 for 公司) is not missing; how much that counts is fitted.
+    if ((documentRelated[index] ?? 0) > 0) {
+      related += word.idf;
+      return;
+    }
     if (NAMING_KINDS.has(word.kind)) missingNaming += word.idf;
     else if (word.kind === "unknown") missingUnknown += word.idf;
     else if (word.kind === "noun") missingNoun += word.idf;
@@ -132,9 +148,10 @@ export function decisionFeatures(
   const second = passages[1]?.scores.keyword;
   const margin = first !== undefined && first > 0 ? Math.min(1, Math.max(0, (first - (second ?? 0)) / first)) : 0;
   return [
-    passage?.coverage ?? 0,
-    best?.coverage ?? 0,
+    passage?.relatedCoverage ?? 0,
+    best?.relatedCoverage ?? 0,
     exact / total,
+    related / total,
     missingNaming / total,
     missingUnknown / total,
     missingNoun / total,
@@ -148,15 +165,18 @@ export function decisionFeatures(
     margin,
     Math.log(1 + analysis.words.length) / 3,
     best && holdsAnswerKind(analysis, best.sentence.text) ? 1 : 0,
+    // A long sentence holds some figure; whether the clause about the question holds one is what tells.
+    ...(best ? bestClause(analysis, best) : [0, 0]),
     ...QUESTION_TYPES.map((type) => (analysis.type === type ? 1 : 0)),
   ];
 }
 
-/** Returns the best coverage and the best local coverage among `sentences` (0 when none). */
-export function bestCoverages(sentences: readonly CandidateSentence[]): { coverage: number; localCoverage: number } {
+/** Returns the best coverage, local coverage and coverage with related words among `sentences` (0 when none). */
+export function bestCoverages(sentences: readonly CandidateSentence[]): { coverage: number; localCoverage: number; relatedCoverage: number } {
   return {
     coverage: sentences.reduce((best, sentence) => Math.max(best, sentence.coverage), 0),
     localCoverage: sentences.reduce((best, sentence) => Math.max(best, sentence.localCoverage), 0),
+    relatedCoverage: sentences.reduce((best, sentence) => Math.max(best, sentence.relatedCoverage), 0),
   };
 }
 
@@ -168,11 +188,11 @@ const CLAUSE_BREAK = /[,，;；:：]/u;
  */
 function bestClause(analysis: QuestionAnalysis, candidate: CandidateSentence): [number, number] {
   const clauses = candidate.sentence.text.split(CLAUSE_BREAK).filter((clause) => clause.trim().length > 0);
-  if (clauses.length <= 1) return [candidate.coverage, holdsAnswerKind(analysis, candidate.sentence.text) ? 1 : 0];
+  if (clauses.length <= 1) return [candidate.relatedCoverage, holdsAnswerKind(analysis, candidate.sentence.text) ? 1 : 0];
   let best = { index: 0, coverage: -1 };
   clauses.forEach((clause, index) => {
-    const lower = clause.toLowerCase();
-    const coverage = coverageOf(analysis, analysis.words.map((word) => matchStrength(word, lower)));
+    const { matches, related } = matchWords(analysis.words, clause.toLowerCase());
+    const coverage = relatedCoverageOf(analysis, matches, related);
     if (coverage > best.coverage) best = { index, coverage };
   });
   const near = [clauses[best.index], clauses[best.index + 1]].filter((clause): clause is string => clause !== undefined);

@@ -1,8 +1,8 @@
-import { holdsAnswerKind } from "./answer-kind.js";
-import { coverageOf } from "./evidence.js";
+import { holdsAnswerKind, statesAskedUnit } from "./answer-kind.js";
+import { relatedCoverageOf } from "./evidence.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 import { statesQuantity } from "./select-evidence.js";
-import { matchStrength } from "./word-match.js";
+import { matchWords } from "./word-match.js";
 
 // Commas and semicolons separate clauses, but never a comma between digits ("1,387").
 const CLAUSE_BREAK = /[,，](?!\d)|(?<!\d)[,，]|[;；:：]/u;
@@ -43,14 +43,14 @@ export function answersAlone(analysis: QuestionAnalysis, sentence: string): bool
 }
 
 function clauseCoverage(analysis: QuestionAnalysis, clause: string): number {
-  const lower = clause.toLowerCase();
-  return coverageOf(analysis, analysis.words.map((word) => matchStrength(word, lower)));
+  const { matches, related } = matchWords(analysis.words, clause.toLowerCase());
+  return relatedCoverageOf(analysis, matches, related);
 }
 
 function clauseScore(analysis: QuestionAnalysis, clause: string): number {
   let score = clauseCoverage(analysis, clause);
   // The unit asked for outranks a named year: "2023年…提升了多少个百分点" wants the 个百分点 clause.
-  if (analysis.askedUnit && new RegExp(`\\d\\s*${analysis.askedUnit}`, "u").test(clause)) score += 2;
+  if (analysis.askedUnit && statesAskedUnit(analysis.askedUnit, clause)) score += 2;
   if (analysis.numbers.length > 0 && analysis.numbers.every((number) => clause.includes(number))) score += 1;
   return score;
 }

@@ -1,7 +1,9 @@
 import { englishQuestionWords, type QuestionWord } from "../../lexicon/english-question.js";
 import { generalIdf } from "../../lexicon/general-idf.js";
 import { tagWords } from "../../lexicon/jieba.js";
-import { wordKind } from "../../lexicon/word-kinds.js";
+import { checkedWordKind } from "../../lexicon/checked-word-kind.js";
+import type { WordKind } from "../../lexicon/word-kinds.js";
+import { wordRelatedness } from "../../lexicon/word-relatedness.js";
 import { hasCjk } from "../../text/tokenize.js";
 import { questionType, type QuestionType } from "./question-type.js";
 
@@ -23,6 +25,10 @@ export interface QuestionAnalysis {
 const INTERROGATIVE = /多少|几(?!乎)|哪|什么|啥|谁|何(?!况)|怎|吗|呢|是否|有没有/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 const ASKED_UNIT_AFTER = /^(?:个百分点|百分点)/u;
+/** Interrogatives asking for a share (百分之几, 占几成): the answer is a percentage. */
+const ASKS_SHARE = /^(?:百分之几|百分之多少|几成|多少成)$/u;
+/** Kinds whose words a text may say differently (企业 for 公司); names, numbers and times it must say as asked. */
+const RELATABLE_KINDS: ReadonlySet<WordKind> = new Set(["noun", "verb", "modifier", "unknown"]);
 
 /**
  * Returns the analysis of `question`: a Chinese question is segmented and tagged with jieba and
@@ -40,7 +46,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const words: QuestionWord[] = [];
   let askedUnit: string | undefined;
   tagged.forEach(({ word, tag }, index) => {
-    const kind = wordKind(word, tag);
+    const kind = checkedWordKind(word, tag);
     // "多大", "多高", "多久": the adjective after 多 belongs to the interrogative.
     if (tagged[index - 1]?.word === "多" && tag.startsWith("a")) return;
     if (INTERROGATIVE.test(word)) {
@@ -50,13 +56,15 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     if (kind === "function") return;
     const text = word.toLowerCase();
     if (words.some((existing) => existing.text === text)) return;
-    words.push({ text, forms: [text], kind, idf: kind === "number" ? idf.median : idf.of(word) });
+    const related = RELATABLE_KINDS.has(kind) ? wordRelatedness().related(text) : [];
+    words.push({ text, forms: [text], kind, idf: kind === "number" ? idf.median : idf.of(word), ...(related.length > 0 ? { related } : {}) });
   });
   return { language: "zh", words, type: questionType(question), askedUnit, numbers };
 }
 
 /** Returns the measure word an interrogative numeral asks in: "几家" → 家, "多少" + "个" + "百分点" → 个百分点. */
 function unitAfterInterrogative(word: string, next: string | undefined, nextTag: string | undefined, afterNext: string | undefined): string | undefined {
+  if (ASKS_SHARE.test(word) || (/^(?:几|多少)$/u.test(word) && next === "成")) return "%";
   const fused = /^(?:多少|几)(.+)$/u.exec(word)?.[1];
   if (fused && !INTERROGATIVE.test(fused)) return fused;
   if (!/^(?:多少|几)$/u.test(word) || !next) return undefined;

@@ -15,13 +15,13 @@ const HAS_QUANTITY = /\d(?:[\d.]*)\s*(?:%|％|个百分点|亿元|万元|亿|万
 
 /**
  * Returns every candidate sentence ranked by the fitted sentence model, best first. Sentences
- * sharing no word with the question are left out, and so are those too short for the verifier to
+ * sharing no word (nor a related word) with the question are left out, and so are those too short for the verifier to
  * accept as a quote.
  */
 export function rankSentences(analysis: QuestionAnalysis, evidence: Evidence, model: LogisticModel): RankedSentence[] {
   const best = bestCoverages(evidence.sentences);
   return evidence.sentences
-    .filter((candidate) => candidate.coverage > 0 && quotable(candidate.sentence.text))
+    .filter((candidate) => candidate.relatedCoverage > 0 && quotable(candidate.sentence.text))
     .map((candidate) => ({
       ...candidate,
       score: linearScore(model, SENTENCE_FEATURES, sentenceFeatures(analysis, evidence, candidate, best)),

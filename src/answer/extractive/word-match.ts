@@ -44,3 +44,19 @@ export function containsAbbreviation(word: string, text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Returns how strongly `lowerText` contains a word related in meaning to `word` (企业 for 公司,
+ * 省级 for 省一级): the strength of the strongest related word it contains, 0 when none.
+ */
+export function relatedStrength(word: QuestionWord, lowerText: string): number {
+  let best = 0;
+  for (const related of word.related ?? []) if (related.strength > best && lowerText.includes(related.word)) best = related.strength;
+  return best;
+}
+
+/** Returns each word's match strength in `lowerText`, and separately the strength of a related word found instead. */
+export function matchWords(words: readonly QuestionWord[], lowerText: string): { matches: number[]; related: number[] } {
+  const matches = words.map((word) => matchStrength(word, lowerText));
+  return { matches, related: words.map((word, index) => ((matches[index] ?? 0) >= 1 ? 0 : relatedStrength(word, lowerText))) };
+}

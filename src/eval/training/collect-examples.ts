@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { isHeldOut, parseCmrc, passageFileTitle, type CmrcPassage } from "../cmrc-dataset.js";
 import { donorWords, makeHardNegatives, type HardNegative } from "./hard-negatives.js";
+import { makeParaphrasePositives, type ParaphrasePositive } from "./paraphrase-positives.js";
 
 /** One CMRC question with what retrieval returned for it in every held-out view. */
 export interface CollectedQuestion {
@@ -18,6 +19,8 @@ export interface CollectedQuestion {
   views: CollectedView[];
   /** Swapped versions of the question that its passage no longer answers (see hard-negatives.ts), searched in one view. */
   hardNegatives: Array<HardNegative & { view: CollectedView }>;
+  /** Rewritten versions of the question that its passage still answers (see paraphrase-positives.ts), searched in one view. */
+  paraphrases?: Array<ParaphrasePositive & { view: CollectedView }>;
 }
 
 /** What one index (one rotation of held-out articles) returned for a question. */
@@ -39,7 +42,8 @@ export interface SearchTarget {
  * Builds one index per rotation of the held-out-article protocol (`every` views: view k leaves
  * out every `every`-th article starting at a different one, so each article is held out exactly
  * once) and returns every question with the passages retrieved for it in each view. Questions
- * about a left-out article are the unanswerable examples.
+ * about a left-out article are the unanswerable examples. Each question's swapped and rewritten
+ * versions are searched once, in a view that indexes its article.
  */
 export async function collectCmrcQuestions(options: {
   datasetPath: string;
@@ -51,7 +55,7 @@ export async function collectCmrcQuestions(options: {
   const corpus = passages.map((passage) => passage.context).join("\n");
   const donors = donorWords(corpus);
   const contexts = new Map(passages.map((passage) => [passage.id, passage.context]));
-  const questions: Array<CollectedQuestion & { pending: HardNegative[] }> = passages.flatMap((passage) =>
+  const questions: Array<CollectedQuestion & { pending: HardNegative[]; pendingParaphrases: ParaphrasePositive[] }> = passages.flatMap((passage) =>
     passage.questions.map((question, index) => ({
       id: question.id,
       question: question.question,
@@ -60,7 +64,9 @@ export async function collectCmrcQuestions(options: {
       answers: question.answers,
       views: [],
       hardNegatives: [],
+      paraphrases: [],
       pending: makeHardNegatives({ question: question.question, context: contexts.get(passage.id) ?? "", donors, seed: passage.articleIndex * 31 + index }),
+      pendingParaphrases: makeParaphrasePositives({ question: question.question, context: contexts.get(passage.id) ?? "", seed: passage.articleIndex * 31 + index }),
     })),
   );
   for (let offset = 0; offset < options.every; offset++) {
@@ -79,6 +85,9 @@ export async function collectCmrcQuestions(options: {
             for (const negative of question.pending) {
               question.hardNegatives.push({ ...negative, view: { offset, answerable: false, passages: await target.search(negative.question) } });
             }
+            for (const paraphrase of question.pendingParaphrases) {
+              question.paraphrases?.push({ ...paraphrase, view: { offset, answerable: true, passages: await target.search(paraphrase.question) } });
+            }
           }
           options.onProgress?.(`view ${offset + 1}/${options.every}`, position + 1, questions.length);
         }
@@ -87,7 +96,7 @@ export async function collectCmrcQuestions(options: {
       }
     });
   }
-  return questions.map(({ pending: _pending, ...question }) => question);
+  return questions.map(({ pending: _pending, pendingParaphrases: _paraphrases, ...question }) => question);
 }
 
 async function withKnowledgeFolder(passages: readonly CmrcPassage[], use: (folder: string) => Promise<void>): Promise<void> {

@@ -26,15 +26,17 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
 
 Fits the extractive answerer's answer-or-decline decision and its evidence-sentence choice on
 CMRC 2018 under the held-out-article protocol (6 indexes, each leaving out every 6th article at a
-different offset, plus swapped "hard negative" questions), prints figures cross-validated by
-article, and writes the weights JSON.
+different offset, plus swapped "hard negative" questions and rewritten "paraphrase" questions),
+prints figures cross-validated by article, and writes the weights JSON.
 
   --cmrc-path FILE            CMRC trial JSON (default: ../shared/datasets/cmrc2018/cmrc2018_trial.json)
   --out FILE                  weights file (default: ${DEFAULT_WEIGHTS_PATH})
   --cache FILE                reuse retrievals collected by an earlier run (written there when absent)
   --folds N                   cross-validation folds, grouped by article (default 5)
   --l2 X                      L2 penalty on standardised weights (default 1)
-  --hard-negative-share X     share of the unanswerable weight on swapped questions (default 0.25)
+  --hard-negative-share X     share of the unanswerable weight on swapped questions (default 0.15)
+  --paraphrase-share X        share of the answerable weight on rewritten questions (default 0.15)
+  --cut-off P|youden          the decision's cut-off (default 0.5, where both sides weigh the same)
   --extra-ratio X             quote a second sentence at this share of the best one's chance (default 0: always quote the runner-up too)`;
 
 /** Thrown for arguments that cannot be understood; the message is one line for the user. */
@@ -90,6 +92,19 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       case "--hard-negative-share":
         args.hardNegativeShare = share();
         break;
+      case "--paraphrase-share":
+        args.paraphraseShare = share();
+        break;
+      case "--cut-off": {
+        const value = next();
+        if (value === "youden") args.cutOff = "youden";
+        else {
+          const cutOff = Number(value);
+          if (!Number.isFinite(cutOff) || cutOff <= 0 || cutOff >= 1) throw new TrainUsageError("--cut-off needs a probability between 0 and 1, or youden");
+          args.cutOff = cutOff;
+        }
+        break;
+      }
       case "--extra-ratio":
         args.extraRatio = share();
         break;
@@ -165,5 +180,15 @@ export function formatCrossValidation(report: CrossValidationReport): string {
     `  docHit ${number(report.docHit)}  spanHit ${number(report.spanHit)}`,
     `  evidence sentence holds the answer (gold passage retrieved): first ${number(report.sentenceTop1)}, any quoted ${number(report.sentenceChosen)}`,
     `  swapped questions declined ${number(report.hardNegativeRecall)} (${report.hardNegatives})`,
+    `  rewritten questions answered ${number(report.paraphrasesAnswered)}, with the answer quoted ${number(report.paraphraseSpanHit)} (${report.paraphrases})`,
+    ...(report.cutOffs && report.cutOffs.length > 0
+      ? [
+          "  at a common cut-off: cut-off  answered  recall  precision  swapped declined  rewritten answered",
+          ...report.cutOffs.map(
+            (row) =>
+              `    ${number(row.threshold)}  ${number(row.answered)}  ${number(row.notFoundRecall)}  ${number(row.notFoundPrecisionBalanced)}  ${number(row.hardNegativeRecall)}  ${number(row.paraphrasesAnswered)}`,
+          ),
+        ]
+      : []),
   ].join("\n");
 }

@@ -4,13 +4,15 @@ import { formatCrossValidation, parseTrainArgs, runTrainCommand, TrainUsageError
 describe("parseTrainArgs", () => {
   it("reads every flag", () => {
     expect(
-      parseTrainArgs(["--cmrc-path", "c.json", "--out", "w.json", "--cache", "r.json", "--folds", "4", "--l2", "0.5", "--hard-negative-share", "0.3", "--extra-ratio", "0.1"]),
-    ).toEqual({ help: false, cmrcPath: "c.json", out: "w.json", cache: "r.json", folds: 4, l2: 0.5, hardNegativeShare: 0.3, extraRatio: 0.1 });
+      parseTrainArgs(["--cmrc-path", "c.json", "--out", "w.json", "--cache", "r.json", "--folds", "4", "--l2", "0.5", "--hard-negative-share", "0.3", "--extra-ratio", "0.1", "--paraphrase-share", "0.15", "--cut-off", "0.45"]),
+    ).toEqual({ help: false, cmrcPath: "c.json", out: "w.json", cache: "r.json", folds: 4, l2: 0.5, hardNegativeShare: 0.3, extraRatio: 0.1, paraphraseShare: 0.15, cutOff: 0.45 });
+    expect(parseTrainArgs(["--cut-off", "youden"]).cutOff).toBe("youden");
   });
 
   it("rejects unknown flags and out-of-range values with one line", () => {
     expect(() => parseTrainArgs(["--fast"])).toThrow(TrainUsageError);
     expect(() => parseTrainArgs(["--folds", "1"])).toThrow("--folds needs a whole number of at least 2");
+    expect(() => parseTrainArgs(["--cut-off", "1"])).toThrow("--cut-off needs a probability between 0 and 1, or youden");
     expect(() => parseTrainArgs(["--hard-negative-share", "2"])).toThrow("--hard-negative-share needs a number from 0 to 1");
     expect(() => parseTrainArgs(["--out"])).toThrow("--out needs a value");
   });
@@ -35,7 +37,9 @@ describe("formatCrossValidation", () => {
     const text = formatCrossValidation({
       folds: 5, questions: 10, answerable: 8, unanswerable: 2, auc: 0.97, answered: 0.9, notFoundRecall: 0.85, notFoundPrecisionBalanced: 0.9,
       docHit: 0.88, spanHit: 0.7, sentenceTop1: 0.6, sentenceChosen: 0.7, threshold: 0.5, hardNegatives: 3, hardNegativeRecall: 0.67,
+      paraphrases: 4, paraphrasesAnswered: 0.75, paraphraseSpanHit: 0.5,
     });
     expect(text).toContain("answered 0.900  not-found recall 0.850  not-found precision (balanced) 0.900");
+    expect(text).toContain("rewritten questions answered 0.750, with the answer quoted 0.500 (4)");
   });
 });

@@ -55,6 +55,25 @@ describe("trainExtractiveModels", () => {
     expect(crossValidation.answered).toBeGreaterThanOrEqual(0);
   });
 
+  it("cuts at probability 0.5 by default (both sides weigh the same), or where Youden's J is highest when asked", () => {
+    expect(trainExtractiveModels(collected(), { folds: 3 }).weights.decision.threshold).toBe(0.5);
+    const youden = trainExtractiveModels(collected(), { folds: 3, cutOff: "youden" }).weights.decision.threshold;
+    expect(youden).toBeGreaterThan(0);
+    expect(youden).toBeLessThan(1);
+  });
+
+  it("fits rewritten questions whose passage was retrieved as answerable, and reports how many of them it answers", () => {
+    const questions = collected().map((question) => ({
+      ...question,
+      paraphrases: [{ question: question.question, replacements: [], view: question.views[0]! }, { question: question.question, replacements: [], view: question.views[1]! }],
+    }));
+    const { crossValidation } = trainExtractiveModels(questions, { folds: 3 });
+    // The second rewritten question's view lacks its passage: it teaches nothing about paraphrases and is left out.
+    expect(crossValidation.paraphrases).toBe(6);
+    expect(crossValidation.paraphrasesAnswered).toBeGreaterThanOrEqual(0);
+    expect(crossValidation.cutOffs?.map((row) => row.threshold)).toContain(0.5);
+  });
+
   it("scores the protocol view chosen, so held-out questions count as unanswerable", () => {
     const { crossValidation } = trainExtractiveModels(collected(), { folds: 3, protocolOffset: 1 });
     expect(crossValidation).toMatchObject({ answerable: 0, unanswerable: 6 });
