@@ -3,41 +3,10 @@
  * sentences, asked exactly as the terminal chat asks them: offline, lexical embeddings, the
  * extractive answerer with its fitted decision.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKnowledgeServices, type AppServices } from "../../src/app/create-services.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
+import { useShippedReportServices } from "../helpers/shipped-report-services.js";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-let root = "";
-let services: AppServices;
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "new-user-questions-"));
-  mkdirSync(join(root, "knowledge"));
-  cpSync(join(repoRoot, "knowledge/sichuan-industry-report.txt"), join(root, "knowledge/sichuan-industry-report.txt"));
-  services = await createKnowledgeServices({
-    config: loadConfig({ KNOWLEDGE_DIR: join(root, "knowledge"), DATA_DIR: join(root, "data"), EMBEDDINGS: "lexical", ANSWERER: "extractive" }),
-    logger: silentLogger(),
-  });
-});
-
-afterAll(async () => {
-  await services?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Asks and returns the delivered answer, requiring it to be answered with verified quotes. */
-async function answered(question: string) {
-  const answer = await services.ask(question);
-  expect(answer.status).toBe("answered");
-  expect(answer.citations.length).toBeGreaterThan(0);
-  expect(answer.citations.every((citation) => citation.verified)).toBe(true);
-  return answer;
-}
+const { ask, answered } = useShippedReportServices("new-user-questions-");
 
 describe("questions a new user asks of the shipped report", () => {
   it("省级企业技术中心的数量达到了多少家？ is answered with 1387家 (达到 and 数量 no longer veto it)", async () => {
@@ -68,7 +37,7 @@ describe("questions a new user asks of the shipped report", () => {
   });
 
   it("still declines the same question about a province the report does not cover", async () => {
-    const answer = await services.ask("2024年上半年广东省规模以上工业增加值同比增长多少？");
+    const answer = await ask("2024年上半年广东省规模以上工业增加值同比增长多少？");
     expect(answer.status).toBe("not_found");
   });
 });

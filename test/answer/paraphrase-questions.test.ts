@@ -5,40 +5,10 @@
  * is found through word relatedness, and the answer carries the report's figure; a question
  * about what the report does not cover is still declined.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKnowledgeServices, type AppServices } from "../../src/app/create-services.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { describe, expect, it } from "vitest";
+import { useShippedReportServices } from "../helpers/shipped-report-services.js";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-let root = "";
-let services: AppServices;
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "paraphrase-questions-"));
-  mkdirSync(join(root, "knowledge"));
-  cpSync(join(repoRoot, "knowledge/sichuan-industry-report.txt"), join(root, "knowledge/sichuan-industry-report.txt"));
-  services = await createKnowledgeServices({
-    config: loadConfig({ KNOWLEDGE_DIR: join(root, "knowledge"), DATA_DIR: join(root, "data"), EMBEDDINGS: "lexical", ANSWERER: "extractive" }),
-    logger: silentLogger(),
-  });
-});
-
-afterAll(async () => {
-  await services?.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-/** Asks and returns the delivered answer, requiring it to be answered with verified quotes. */
-async function answered(question: string) {
-  const answer = await services.ask(question);
-  expect(answer.status).toBe("answered");
-  expect(answer.citations.every((citation) => citation.verified)).toBe(true);
-  return answer;
-}
+const { ask, answered } = useShippedReportServices("paraphrase-questions-");
 
 describe("questions worded differently from the shipped report", () => {
   it("finds 企业 for 公司: 有多少家汽车公司参加了成渝汽车产业链供需对接？ is answered with 5709家", async () => {
@@ -57,10 +27,10 @@ describe("questions worded differently from the shipped report", () => {
   });
 
   it("declines a question about a province the report does not cover, however well the rest matches", async () => {
-    expect((await services.ask("湖北省级企业技术中心有多少家？")).status).toBe("not_found");
+    expect((await ask("湖北省级企业技术中心有多少家？")).status).toBe("not_found");
   });
 
   it("declines a question about a product the report gives no figure for", async () => {
-    expect((await services.ask("四川新能源汽车产量是多少？")).status).toBe("not_found");
+    expect((await ask("四川新能源汽车产量是多少？")).status).toBe("not_found");
   });
 });

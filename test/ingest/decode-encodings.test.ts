@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IngestError } from "../../src/errors.js";
+import { ingestErrorReason as reasonOf } from "../helpers/ingest-error-reason.js";
 import { decodeText } from "../../src/ingest/decode-text.js";
 import { declaredHtmlCharset, loadHtml } from "../../src/ingest/loaders/html.js";
 import { encodeBig5 } from "./encode-big5.js";
@@ -11,16 +11,6 @@ function utf16be(text: string): Uint8Array {
   const bytes = Buffer.from(text, "utf16le");
   for (let i = 0; i < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
   return bytes;
-}
-
-function reasonOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof IngestError) return error.reason;
-    throw error;
-  }
-  return undefined;
 }
 
 describe("UTF-16 without a byte order mark", () => {

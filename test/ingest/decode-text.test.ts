@@ -1,19 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/ingest/decode-text.js";
-import { IngestError } from "../../src/errors.js";
+import { ingestErrorReason as reasonOf } from "../helpers/ingest-error-reason.js";
 
 const gbkFixture = readFileSync(new URL("../fixtures/ingest/gbk-report.txt", import.meta.url));
-
-function reasonOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof IngestError) return error.reason;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("decodeText", () => {
   it("decodes UTF-8", () => {
