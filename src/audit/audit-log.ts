@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import { percentile } from "../stats/percentile.js";
+import { answerRecordOf } from "./answer-record.js";
 import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, RecordAnswerInput } from "./types.js";
 
 /** File name of the audit log inside DATA_DIR. */
@@ -68,27 +69,7 @@ export function createAuditLog(options: {
     recordAnswer(input: RecordAnswerInput): string {
       let id = newAnswerId();
       while (answers.has(id)) id = newAnswerId();
-      const { answer } = input;
-      append({
-        type: "answer",
-        id,
-        time: new Date().toISOString(),
-        chatId: input.chatId,
-        userId: input.userId,
-        question: answer.question,
-        status: answer.status,
-        mode: answer.mode,
-        model: answer.model,
-        retrieved: answer.retrieved.map(({ chunkId, score }) => ({ chunkId, score })),
-        citations: answer.citations.map(({ n, documentTitle, paragraph, chunkId, quote, verified, start, end }) => ({
-          n, documentTitle, paragraph, chunkId, quote, verified, start, end,
-        })),
-        verificationErrors: answer.verificationErrors ?? [],
-        latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },
-        ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
-        ...(answer.error ? { error: answer.error } : {}),
-        ...(answer.generationId ? { generationId: answer.generationId } : {}),
-      });
+      append(answerRecordOf(id, input));
       return id;
     },
     recordFeedback(answerId, rating, userId) {
