@@ -69,7 +69,8 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     worker: data.workerIndex,
   });
   const layout = queueLayout(data.botId, fleet.partitions);
-  const redis = openRedis(fleet.redisUrl, "wait");
+  // Journal and rate-limit calls of the updates in hand at once go out in one write.
+  const redis = openRedis(fleet.redisUrl, "wait", { enableAutoPipelining: true });
   redis.on("error", () => undefined);
   const pool = openPostgres(fleet.databaseUrl, 3);
   const mirrorDir = mirrorDirOf(config.dataDir);
