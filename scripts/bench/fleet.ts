@@ -1,7 +1,7 @@
 /**
  * Fleet benchmark: the same load as the bot benchmark — 200 users × 5 questions through the Bot
  * API emulator (webhook deliveries, one chat's in order), each user asking again once answered —
- * against (1) the embedded bot in one process and (2) one fleet replica with 2 and 4 answer
+ * against (1) the embedded bot in one process and (2) one fleet replica with 1, 2 and 4 answer
  * worker threads on a real redis-server and PostgreSQL started here. Prints questions/s, reply
  * p50/p99 over all questions, and the first burst (all 200 users at the same instant) separately;
  * medians of FLEET_BENCH_RUNS runs (default 3) of each setup, alternating.
@@ -19,7 +19,7 @@ import { startTelegramEmulator, type BotMessage, type TelegramEmulator } from ".
 
 const USERS = Number(process.env.BOT_BENCH_USERS ?? 200);
 const QUESTIONS_PER_USER = Number(process.env.BOT_BENCH_QUESTIONS ?? 5);
-const WORKER_COUNTS = (process.env.FLEET_BENCH_WORKERS ?? "2,4").split(",").map(Number);
+const WORKER_COUNTS = (process.env.FLEET_BENCH_WORKERS ?? "1,2,4").split(",").map(Number);
 const QUESTIONS = [
   "2024年上半年全省规模以上工业增加值同比增长多少？",
   "六大优势产业增加值同比增长多少？",
