@@ -183,7 +183,7 @@ export async function runFleetBench(): Promise<void> {
     },
     ...WORKER_COUNTS.map(
       (workers): Setup => ({
-        label: `fleet, 1 replica, ${workers} answer workers`,
+        label: `fleet, 1 replica, ${workers} answer worker${workers === 1 ? "" : "s"}`,
         async start(runIndex) {
           // Each run is its own bot (its own token, so its own Redis keys).
           const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [], token: `${botNumber++}:TEST-emulator-token-abcdefghijklmnop` });
