@@ -56,9 +56,11 @@ export async function startAnswerPool(options: {
   logger: Logger;
   /** Start the threads one after the other (when DATA_DIR has no index yet, so they do not race to build one). Default false. */
   oneByOne?: boolean;
+  /** The module each thread runs (speaking answer-thread.ts's messages). Default answer-thread.ts; tests pass a fixture. */
+  threadModule?: URL;
 }): Promise<AnswerPool> {
   const { logger } = options;
-  const source = new URL(`data:text/javascript,${encodeURIComponent(threadSource())}`);
+  const source = options.threadModule ?? new URL(`data:text/javascript,${encodeURIComponent(threadSource())}`);
   let closing = false;
   let nextId = 1;
   const threads: Thread[] = [];
