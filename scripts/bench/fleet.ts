@@ -1,14 +1,14 @@
 /**
  * Fleet benchmark: the same load as the bot benchmark — 200 users × 5 questions through the Bot
  * API emulator (webhook deliveries, one chat's in order), each user asking again once answered —
- * against (1) the embedded bot in one process and (2) one fleet replica with 2 and 4 answer
+ * against (1) the embedded bot in one process and (2) one fleet replica with 1, 2 and 4 answer
  * worker threads on a real redis-server and PostgreSQL started here. Prints questions/s, reply
  * p50/p99 over all questions, and the first burst (all 200 users at the same instant) separately;
  * medians of FLEET_BENCH_RUNS runs (default 3) of each setup, alternating.
  * Run with `npm run bench -- fleet`, or alone with `npx tsx scripts/bench/fleet.ts`.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { percentile } from "../../src/stats/percentile.js";
@@ -19,7 +19,7 @@ import { startTelegramEmulator, type BotMessage, type TelegramEmulator } from ".
 
 const USERS = Number(process.env.BOT_BENCH_USERS ?? 200);
 const QUESTIONS_PER_USER = Number(process.env.BOT_BENCH_QUESTIONS ?? 5);
-const WORKER_COUNTS = (process.env.FLEET_BENCH_WORKERS ?? "2,4").split(",").map(Number);
+const WORKER_COUNTS = (process.env.FLEET_BENCH_WORKERS ?? "1,2,4").split(",").map(Number);
 const QUESTIONS = [
   "2024年上半年全省规模以上工业增加值同比增长多少？",
   "六大优势产业增加值同比增长多少？",
@@ -31,8 +31,61 @@ const QUESTIONS = [
   "四川省元宇宙产业协会是什么时候成立的？",
 ];
 
+/** CPU seconds so far, by who spends them: this process (the emulator and the 200 users), and its descendants by name. */
+type CpuSnapshot = Map<string, number>;
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * Reads the CPU time (user + system, all threads) of this process and of every process started
+ * under it (the bot, redis-server, PostgreSQL), from /proc; empty where there is no /proc.
+ */
+function cpuSnapshot(): CpuSnapshot {
+  const snapshot: CpuSnapshot = new Map();
+  const usage = process.cpuUsage();
+  snapshot.set("emulator + users", (usage.user + usage.system) / 1e6);
+  if (!existsSync("/proc/self/stat")) return snapshot;
+  const processes: { pid: number; parent: number; name: string; seconds: number }[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      processes.push({ pid: Number(entry), parent: Number(fields[1]), name, seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const ours = new Set([process.pid]);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const candidate of processes) {
+      if (!ours.has(candidate.pid) && ours.has(candidate.parent)) {
+        ours.add(candidate.pid);
+        grown = true;
+      }
+    }
+  }
+  for (const candidate of processes) {
+    if (candidate.pid === process.pid || !ours.has(candidate.pid)) continue;
+    const kind = candidate.name === "node" || candidate.name.startsWith("node") ? "bot" : candidate.name.startsWith("redis") ? "redis" : candidate.name.startsWith("postgres") ? "postgres" : candidate.name;
+    snapshot.set(kind, (snapshot.get(kind) ?? 0) + candidate.seconds);
+  }
+  return snapshot;
+}
+
+/** CPU milliseconds per question between two snapshots, by who spent them. */
+function cpuPerQuestion(before: CpuSnapshot, after: CpuSnapshot, questions: number): Map<string, number> {
+  const perQuestion = new Map<string, number>();
+  for (const [kind, seconds] of after) perQuestion.set(kind, ((seconds - (before.get(kind) ?? 0)) * 1000) / questions);
+  return perQuestion;
+}
+
 interface RunFigures {
   label: string;
+  /** CPU milliseconds per question during the load, by process. */
+  cpu: Map<string, number>;
   answered: number;
   total: number;
   questionsPerSecond: number;
@@ -54,6 +107,7 @@ async function runLoad(emulator: TelegramEmulator, label: string, chatBase: numb
   );
   const all: number[] = [];
   const burst: number[] = [];
+  const cpuBefore = cpuSnapshot();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: USERS }, async (_, userIndex) => {
@@ -69,12 +123,18 @@ async function runLoad(emulator: TelegramEmulator, label: string, chatBase: numb
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuPerQuestion(cpuBefore, cpuSnapshot(), USERS * QUESTIONS_PER_USER);
   let answered = 0;
   for (let userIndex = 0; userIndex < USERS; userIndex += 1) answered += emulator.messages(chatBase + userIndex).filter(hasAnswer).length;
-  return { label, answered, total: USERS * QUESTIONS_PER_USER, questionsPerSecond: (USERS * QUESTIONS_PER_USER) / seconds, all, burst };
+  return { label, cpu, answered, total: USERS * QUESTIONS_PER_USER, questionsPerSecond: (USERS * QUESTIONS_PER_USER) / seconds, all, burst };
 }
 
 const formatFigures = (values: number[]) => `p50 ${percentile(values, 50).toFixed(0)} ms · p99 ${percentile(values, 99).toFixed(0)} ms`;
+const formatCpu = (cpu: Map<string, number>) =>
+  [...cpu]
+    .filter(([, milliseconds]) => milliseconds >= 0.05)
+    .map(([kind, milliseconds]) => `${kind} ${milliseconds.toFixed(1)}`)
+    .join(", ");
 
 interface Setup {
   label: string;
@@ -123,7 +183,7 @@ export async function runFleetBench(): Promise<void> {
     },
     ...WORKER_COUNTS.map(
       (workers): Setup => ({
-        label: `fleet, 1 replica, ${workers} answer workers`,
+        label: `fleet, 1 replica, ${workers} answer worker${workers === 1 ? "" : "s"}`,
         async start(runIndex) {
           // Each run is its own bot (its own token, so its own Redis keys).
           const emulator = await startTelegramEmulator({ recordCalls: false, webhookTargets: [], token: `${botNumber++}:TEST-emulator-token-abcdefghijklmnop` });
@@ -148,7 +208,7 @@ export async function runFleetBench(): Promise<void> {
         try {
           const figures = await runLoad(running.emulator, setup.label, 1_000_000 + runIndex * 10_000_000);
           results.get(setup.label)!.push(figures);
-          console.log(`run ${runIndex + 1}/${runs} ${setup.label}: ${figures.questionsPerSecond.toFixed(1)} questions/s; first burst ${formatFigures(figures.burst)}`);
+          console.log(`run ${runIndex + 1}/${runs} ${setup.label}: ${figures.questionsPerSecond.toFixed(1)} questions/s; first burst ${formatFigures(figures.burst)}; CPU ms per question: ${formatCpu(figures.cpu)}; load average ${loadavg()[0]!.toFixed(2)}`);
         } finally {
           await running.stop();
         }

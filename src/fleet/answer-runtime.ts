@@ -12,7 +12,7 @@ import { createPostgresDocumentStore } from "./document-store.js";
 import { StoreUnavailableError } from "./errors.js";
 import { createFleetServices } from "./fleet-services.js";
 import { createPostgresGenerationStore } from "./generation-store.js";
-import { startPartitionWorkers, type HandleOutcome, type PartitionWorkers } from "./partition-workers.js";
+import type { HandleOutcome } from "./partition-workers.js";
 import { createPostgresAuditStore } from "./postgres-audit-store.js";
 import { queueLayout } from "./queue-layout.js";
 import { createRedisRateLimitStorage } from "./rate-limit-storage.js";
@@ -30,9 +30,7 @@ export interface AnswerRuntimeData {
 /** One answer worker: a grammY bot over fleet stores, handling updates taken from the queue. */
 export interface AnswerRuntime {
   handle(update: Update): Promise<HandleOutcome>;
-  /** Starts taking jobs from the partition queues (one BullMQ worker per partition). */
-  startWorkers(): PartitionWorkers;
-  /** Stops taking jobs, finishes the ones held, waits for background jobs (re-index, uploads) and closes everything. */
+  /** Waits for background jobs (re-index, uploads) and closes everything. */
   close(): Promise<void>;
 }
 
@@ -71,7 +69,8 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     worker: data.workerIndex,
   });
   const layout = queueLayout(data.botId, fleet.partitions);
-  const redis = openRedis(fleet.redisUrl, "wait");
+  // Journal and rate-limit calls of the updates in hand at once go out in one write.
+  const redis = openRedis(fleet.redisUrl, "wait", { enableAutoPipelining: true });
   redis.on("error", () => undefined);
   const pool = openPostgres(fleet.databaseUrl, 3);
   const mirrorDir = mirrorDirOf(config.dataDir);
@@ -125,20 +124,8 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     },
   });
   await bot.init();
-  let workers: PartitionWorkers | undefined;
 
-  const runtime: AnswerRuntime = {
-    startWorkers() {
-      workers ??= startPartitionWorkers({
-        redisUrl: fleet.redisUrl,
-        layout,
-        handle: (update) => runtime.handle(update),
-        lockMs: fleet.jobLockMs,
-        replica: fleet.replicaName,
-        logger,
-      });
-      return workers;
-    },
+  return {
     async handle(update) {
       try {
         await bot.handleUpdate(update);
@@ -160,12 +147,10 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
       }
     },
     async close() {
-      await workers?.close();
       await drainBotTasks(bot);
       await services.close();
       await pool.end().catch(() => undefined);
       redis.disconnect();
     },
   };
-  return runtime;
 }

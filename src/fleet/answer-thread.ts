@@ -1,22 +1,29 @@
 /**
  * Entry point of one answer worker thread (started by answer-pool.ts): builds the worker's bot
- * and stores, then takes jobs from the partition queues itself (BullMQ workers in this thread, so
- * the queue work is spread over the cores as well). Messages in: {type:"stop"}; out:
- * {type:"ready"}, {type:"failed", message} (start-up failed), {type:"stopped"}.
+ * and stores, then handles the updates the replica's main thread hands it. Messages in:
+ * {type:"handle", id, update} and {type:"stop"}; out: {type:"ready"}, {type:"done", id, outcome},
+ * {type:"failed", message} (start-up failed) and {type:"stopped"}.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import type { Update } from "grammy/types";
 import { startAnswerRuntime, type AnswerRuntimeData } from "./answer-runtime.js";
 
 const port = parentPort!;
 try {
   const runtime = await startAnswerRuntime(workerData as AnswerRuntimeData);
-  runtime.startWorkers();
-  port.on("message", (message: { type: "stop" }) => {
-    if (message.type !== "stop") return;
-    void runtime.close().finally(() => {
-      port.postMessage({ type: "stopped" });
-      port.close();
-    });
+  port.on("message", (message: { type: "handle"; id: number; update: Update } | { type: "stop" }) => {
+    if (message.type === "handle") {
+      runtime.handle(message.update).then(
+        (outcome) => port.postMessage({ type: "done", id: message.id, outcome }),
+        (error: unknown) =>
+          port.postMessage({ type: "done", id: message.id, outcome: { kind: "error", reason: error instanceof Error ? error.message : String(error) } }),
+      );
+    } else {
+      void runtime.close().finally(() => {
+        port.postMessage({ type: "stopped" });
+        port.close();
+      });
+    }
   });
   port.postMessage({ type: "ready" });
 } catch (error) {

@@ -6,10 +6,10 @@ import type { QueueLayout } from "./queue-layout.js";
 /** What became of one update handed to the answer workers. */
 export type HandleOutcome = { kind: "done" } | { kind: "retry"; reason: string };
 
-/** Handles one update (an answer worker's bot); resolves with what became of it. */
+/** Handles one update (the answer thread pool); resolves with what became of it. */
 export type UpdateHandler = (update: Update) => Promise<HandleOutcome>;
 
-/** The BullMQ workers of one answer worker thread, one per partition queue. */
+/** The BullMQ workers of one replica, one per partition queue (in its main thread). */
 export interface PartitionWorkers {
   /** Jobs this replica is handling now. */
   active(): number;

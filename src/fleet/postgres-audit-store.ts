@@ -2,7 +2,18 @@ import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import type { AnswerRecord, AuditEntry, AuditStats, AuditStore, RecordAnswerInput } from "../audit/types.js";
 import { storeCall } from "./errors.js";
+import { groupCommit } from "./group-commit.js";
 import { answerIdForUpdate } from "./update-identity.js";
+
+/** An answer record waiting for its insert. */
+interface PendingAnswer {
+  record: AnswerRecord;
+  updateId: number | undefined;
+  totalMs: number;
+}
+
+/** Columns of one audit_answers row in the insert. */
+const ANSWER_COLUMNS = 12;
 
 interface AnswerRow {
   record: AnswerRecord;
@@ -13,7 +24,9 @@ interface AnswerRow {
  * Returns the fleet's AuditStore on PostgreSQL (tables audit_answers and audit_feedback, see
  * migrations.ts): every replica records here, `npm run audit` and `/stats` read from here.
  * An answer to an update gets an id derived from the update, so a retried update keeps one record.
- * Every failure is a StoreUnavailableError (the update is then retried).
+ * Every failure is a StoreUnavailableError (the update is then retried). Answers recorded at
+ * the same time share one INSERT (group commit): each recordAnswer still resolves only once its
+ * row is stored.
  */
 export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number; replica?: string }): AuditStore {
   const { pool } = options;
@@ -24,6 +37,33 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
       FROM audit_feedback f WHERE f.answer_id = a.id
     ) AS feedback
     FROM audit_answers a`;
+
+  // Answers recorded while another insert is in flight go together in the next one.
+  const insertAnswer = groupCommit<PendingAnswer>(async (batch) => {
+    // A retry of the same update replaces the record (it holds what was finally shown); one
+    // statement may not touch a row twice, so within a batch the latest record of an id wins.
+    const latest = [...new Map(batch.map((pending) => [pending.record.id, pending])).values()];
+    const values: unknown[] = [];
+    const rows = latest.map((pending, row) => {
+      const { record } = pending;
+      const unverified = record.citations.filter((citation) => !citation.verified).length;
+      values.push(
+        record.id, record.time, record.chatId, record.userId ?? null, pending.updateId ?? null, record.replica ?? null,
+        record.generationId ?? null, record.status, Math.round(pending.totalMs),
+        record.verificationErrors.length > 0 || unverified > 0, unverified, JSON.stringify(record),
+      );
+      return `(${Array.from({ length: ANSWER_COLUMNS }, (_, column) => `$${row * ANSWER_COLUMNS + column + 1}`).join(", ")})`;
+    });
+    await pool.query(
+      `INSERT INTO audit_answers (id, time, chat_id, user_id, update_id, replica, generation_id, status, total_ms,
+         verification_failed, unverified_citations, record)
+       VALUES ${rows.join(", ")}
+       ON CONFLICT (id) DO UPDATE SET time = EXCLUDED.time, replica = EXCLUDED.replica, generation_id = EXCLUDED.generation_id,
+         status = EXCLUDED.status, total_ms = EXCLUDED.total_ms, verification_failed = EXCLUDED.verification_failed,
+         unverified_citations = EXCLUDED.unverified_citations, record = EXCLUDED.record`,
+      values,
+    );
+  });
 
   return {
     recordAnswer(input: RecordAnswerInput) {
@@ -51,21 +91,7 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
           ...(answer.generationId ? { generationId: answer.generationId } : {}),
           ...(options.replica ? { replica: options.replica } : {}),
         };
-        const unverified = record.citations.filter((citation) => !citation.verified).length;
-        // A retry of the same update replaces the record: it holds what was finally shown.
-        await pool.query(
-          `INSERT INTO audit_answers (id, time, chat_id, user_id, update_id, replica, generation_id, status, total_ms,
-             verification_failed, unverified_citations, record)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (id) DO UPDATE SET time = EXCLUDED.time, replica = EXCLUDED.replica, generation_id = EXCLUDED.generation_id,
-             status = EXCLUDED.status, total_ms = EXCLUDED.total_ms, verification_failed = EXCLUDED.verification_failed,
-             unverified_citations = EXCLUDED.unverified_citations, record = EXCLUDED.record`,
-          [
-            id, record.time, record.chatId, record.userId ?? null, input.updateId ?? null, record.replica ?? null,
-            record.generationId ?? null, record.status, Math.round(input.totalMs),
-            record.verificationErrors.length > 0 || unverified > 0, unverified, JSON.stringify(record),
-          ],
-        );
+        await insertAnswer({ record, updateId: input.updateId, totalMs: input.totalMs });
         return id;
       });
     },

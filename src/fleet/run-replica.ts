@@ -16,6 +16,7 @@ import { createPostgresGenerationStore } from "./generation-store.js";
 import { startHealthServer } from "./health-server.js";
 import { createLease } from "./lease.js";
 import { migrate } from "./migrations.js";
+import { startPartitionWorkers } from "./partition-workers.js";
 import { startPoller, type Poller } from "./poller.js";
 import { botIdOfToken, queueLayout } from "./queue-layout.js";
 import { createAdvisoryReindexLock } from "./reindex-lock.js";
@@ -95,13 +96,22 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
 
   const api = new Api(token, { apiRoot: config.telegramApiRoot });
   const botInfo = await getMeWithRetry(api, logger);
-  // The answer threads take jobs from the queue themselves (one BullMQ worker per partition each).
   const answerPool = await startAnswerPool({
     size: fleet.workers,
     data: { env: options.env, botInfo, botId },
     logger,
     // With no documents yet there is no index: each thread tries (and fails) to build one; not at once.
     oneByOne: safeCurrent(config.dataDir) === undefined,
+  });
+  // The main thread takes the jobs (one BullMQ worker per partition) and renews their locks; the
+  // answer threads only answer, each update on the least busy one.
+  const workers = startPartitionWorkers({
+    redisUrl: fleet.redisUrl,
+    layout,
+    handle: (update) => answerPool.handle(update),
+    lockMs: fleet.jobLockMs,
+    replica: fleet.replicaName,
+    logger,
   });
   const follower = startGenerationFollower({ redisUrl: fleet.redisUrl, channel: layout.generationChannel, generations, lock, dataDir: config.dataDir, logger });
 
@@ -135,6 +145,7 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
         shuttingDown,
         generationId: safeCurrent(config.dataDir),
         workers: answerPool.size,
+        activeJobs: workers.active(),
         mode: config.webhook ? "webhook" : "polling",
         polling: poller?.polling() ?? false,
       };
@@ -155,6 +166,7 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
       logger.info("shutting down: no new updates; finishing the jobs held, the rest stay queued");
       await webhook?.close();
       await poller?.stop();
+      await workers.close();
       await answerPool.close();
       await follower.stop();
       await intake.close();

@@ -32,6 +32,17 @@ if (current == false and ARGV[2] == '') or current == ARGV[2] then
 end
 return 0`;
 
+/**
+ * Claims field `index` (sets it to `claim`) when it is absent and returns nil; otherwise returns
+ * what it holds (a recorded result or another handler's claim). One round trip for the usual case.
+ */
+const CLAIM_OR_READ = `
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if current then return current end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return false`;
+
 /** Deletes field `index` only while it still holds our claim. */
 const RELEASE = `
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
@@ -82,7 +93,11 @@ export function journaledSends(options: JournaledSendsOptions): Transformer {
   const owner = randomUUID();
   let next = 0;
 
-  const read = async (index: string) => parseEntry(await storeCall("redis", "reading the send journal", () => redis.hget(key, index)));
+  /** Claims send `index` when nobody has (undefined), else returns what the journal holds. */
+  const claimOrRead = async (index: string, claim: string): Promise<Entry | undefined> => {
+    const current = await storeCall("redis", "writing the send journal", () => redis.eval(CLAIM_OR_READ, 1, key, index, claim, JOURNAL_TTL_SECONDS));
+    return current === null ? undefined : parseEntry(current as string);
+  };
   const compareAndSet = async (index: string, expected: string, claim: string) =>
     (await storeCall("redis", "writing the send journal", () => redis.eval(COMPARE_AND_SET, 1, key, index, expected, claim, JOURNAL_TTL_SECONDS))) === 1;
 
@@ -90,13 +105,11 @@ export function journaledSends(options: JournaledSendsOptions): Transformer {
   const claimOrReplay = async (index: string, method: string): Promise<{ recorded: unknown } | { claim: string }> => {
     let waitingSince: number | undefined;
     for (;;) {
-      const entry = await read(index);
-      if (entry.kind === "result") return { recorded: entry.value };
       const claim = `${PENDING_PREFIX}${owner}:${now()}`;
-      if (entry.kind === "absent") {
-        if (await compareAndSet(index, "", claim)) return { claim };
-        continue;
-      }
+      const entry = await claimOrRead(index, claim);
+      if (entry === undefined) return { claim };
+      if (entry.kind === "result") return { recorded: entry.value };
+      if (entry.kind === "absent") continue; // not returned by the script; keeps the type exhaustive
       waitingSince ??= now();
       // Stale by its own age, or by how long we have waited (clocks of two replicas may differ).
       const stale = now() - entry.claimedAt >= staleClaimMs || now() - waitingSince >= staleClaimMs;

@@ -35,21 +35,27 @@ export async function createUpdateIntake(options: { redisUrl: string; layout: Qu
         const partition = layout.partitionOf(update);
         byPartition.set(partition, [...(byPartition.get(partition) ?? []), update]);
       }
-      // One addBulk per partition keeps each chat's updates in their order.
+      const jobOf = (update: Update) => ({
+        name: "update",
+        data: update,
+        opts: {
+          jobId: layout.jobIdOf(update),
+          removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+          removeOnFail: { age: 7 * KEEP_COMPLETED_SECONDS },
+        },
+      });
+      // One addBulk per partition keeps each chat's updates in their order; a single update (every
+      // webhook delivery) is one add, one script call, without addBulk's MULTI/EXEC around it.
       await Promise.all(
-        [...byPartition].map(([partition, list]) =>
-          queues[partition]!.addBulk(
-            list.map((update) => ({
-              name: "update",
-              data: update,
-              opts: {
-                jobId: layout.jobIdOf(update),
-                removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
-                removeOnFail: { age: 7 * KEEP_COMPLETED_SECONDS },
-              },
-            })),
-          ),
-        ),
+        [...byPartition].map(async ([partition, list]) => {
+          const queue = queues[partition]!;
+          if (list.length === 1) {
+            const job = jobOf(list[0]!);
+            await queue.add(job.name, job.data, job.opts);
+          } else {
+            await queue.addBulk(list.map(jobOf));
+          }
+        }),
       );
     },
     async close() {
