@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { answerRecordOf } from "../audit/answer-record.js";
 import type { AnswerRecord, AuditEntry, AuditStats, AuditStore, RecordAnswerInput } from "../audit/types.js";
 import { storeCall } from "./errors.js";
 import { groupCommit } from "./group-commit.js";
@@ -68,29 +69,8 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
   return {
     recordAnswer(input: RecordAnswerInput) {
       return storeCall("postgres", "recording an answer", async () => {
-        const { answer } = input;
         const id = input.updateId === undefined ? randomBytes(8).toString("base64url").slice(0, 10) : answerIdForUpdate(options.botId, input.updateId);
-        const record: AnswerRecord = {
-          type: "answer",
-          id,
-          time: new Date().toISOString(),
-          chatId: input.chatId,
-          userId: input.userId,
-          question: answer.question,
-          status: answer.status,
-          mode: answer.mode,
-          model: answer.model,
-          retrieved: answer.retrieved.map(({ chunkId, score }) => ({ chunkId, score })),
-          citations: answer.citations.map(({ n, documentTitle, paragraph, chunkId, quote, verified, start, end }) => ({
-            n, documentTitle, paragraph, chunkId, quote, verified, start, end,
-          })),
-          verificationErrors: answer.verificationErrors ?? [],
-          latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },
-          ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
-          ...(answer.error ? { error: answer.error } : {}),
-          ...(answer.generationId ? { generationId: answer.generationId } : {}),
-          ...(options.replica ? { replica: options.replica } : {}),
-        };
+        const record = answerRecordOf(id, input, options.replica);
         await insertAnswer({ record, updateId: input.updateId, totalMs: input.totalMs });
         return id;
       });
