@@ -1,11 +1,24 @@
+import { bilingualDictionary } from "../../lexicon/bilingual-dictionary.js";
+import type { WordKind } from "../../lexicon/word-kinds.js";
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import type { AnswerDraft, Answerer, AnswerRequest } from "../types.js";
 import { assessQuestion } from "./answerability.js";
+import type { Evidence } from "./evidence.js";
 import { answersAlone, leadClause } from "./lead-clause.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 import { selectEvidence, type RankedSentence } from "./select-evidence.js";
 
 const SENTENCE_END = /([。！？.!?；;]+)$/u;
+/**
+ * Kinds of question words that say what the question is about (not how it is phrased). Words
+ * jieba does not know ("unknown": often a verb fused with its particle, 建了) are left out, as
+ * are single characters (里, 省): both are more often phrasing than subject.
+ */
+const SUBJECT_KINDS: ReadonlySet<WordKind> = new Set(["noun", "name", "place", "organisation", "proper"]);
+/** CC-CEDICT glosses of a noun that names an amount (数量, 总数, 涨幅): a figure of the kind asked says it. */
+const AMOUNT_GLOSS = /\b(?:quantit\w*|amount|number|total|sum)\b/u;
+/** A word matched at least this strongly counts as present (as in the decision's features). */
+const PRESENT = 0.5;
 
 /**
  * The embedded default answerer: needs no model and no network. It quotes the retrieved
@@ -57,10 +70,49 @@ export function draftExtractive(
     passage: item.passageIndex + 1,
     quote: item.sentence.text,
   }));
-  return { text: composeText(assessment.analysis, evidence), citations, notFound: false, answerability: assessment.probability };
+  const unmentioned = unmentionedSubjectWords(assessment.analysis, assessment.evidence, evidence[0]?.documentId);
+  return { text: composeText(assessment.analysis, evidence, unmentioned), citations, notFound: false, answerability: assessment.probability };
 }
 
-function composeText(analysis: QuestionAnalysis, evidence: RankedSentence[]): string {
+/**
+ * Returns the subject words of a Chinese question (nouns, names, places…; no figures) that the
+ * quoted document's retrieved passages contain neither as asked nor in a related word. The
+ * decision may still answer such a question (a near miss costs little on CMRC), so the reply
+ * says so instead of presenting a neighbouring figure as the answer: asked for 工业用电量, the
+ * reader is told the passages do not mention 用电量 before seeing the closest sentences. Left
+ * out: words naming the kind of answer (什么**时候**), and, asked for a figure, words naming an
+ * amount (数量, 涨幅), which the figure itself states.
+ */
+function unmentionedSubjectWords(analysis: QuestionAnalysis, evidence: Evidence, documentId: string | undefined): string[] {
+  if (analysis.language !== "zh" || documentId === undefined) return [];
+  const document = evidence.documents.find((item) => item.documentId === documentId);
+  if (!document) return [];
+  const answerKind = new Set(analysis.answerKindWords ?? []);
+  return analysis.words
+    .filter(
+      (word, index) =>
+        SUBJECT_KINDS.has(word.kind) &&
+        word.text.length >= 2 &&
+        !/\d/u.test(word.text) &&
+        !answerKind.has(index) &&
+        !(analysis.type === "quantity" && namesAnAmount(word.text)) &&
+        (document.matches[index] ?? 0) < PRESENT &&
+        (document.related[index] ?? 0) === 0,
+    )
+    .map((word) => word.text);
+}
+
+/** True when the dictionary glosses `word` as an amount (数量 "quantity", 涨幅 "amount of increase"). */
+function namesAnAmount(word: string): boolean {
+  return bilingualDictionary().glosses(word).some((gloss) => AMOUNT_GLOSS.test(gloss));
+}
+
+function composeText(analysis: QuestionAnalysis, evidence: RankedSentence[], unmentioned: readonly string[]): string {
+  if (unmentioned.length > 0) {
+    // No lead clause: it would state a neighbouring figure as if it were the one asked for.
+    const quotes = evidence.map((item, position) => withMarker(item.sentence.text, position + 1)).join("\n");
+    return `所引段落未提到“${unmentioned.join("”“")}”，以下是最接近的内容：\n${quotes}`;
+  }
   // Only the best sentence may lead: when its clauses tie, a clause of the runner-up would be a guess.
   const clause = evidence[0] ? leadClause(analysis, evidence[0].sentence.text) : undefined;
   if (clause) {

@@ -19,6 +19,11 @@ export interface QuestionAnalysis {
   askedUnit: string | undefined;
   /** Numbers the question names (years, figures); a clause stating them is the one meant. */
   numbers: string[];
+  /**
+   * Indexes in `words` of the words right after an interrogative (什么**时候**, 哪张**专辑**, 怎么
+   * **产生**): they name the kind of answer wanted, so a passage need not contain them.
+   */
+  answerKindWords?: number[];
 }
 
 // Interrogative morphemes: a word holding one is the question's gap, not something to match.
@@ -44,22 +49,29 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const idf = generalIdf();
   const tagged = tagWords(question);
   const words: QuestionWord[] = [];
+  const answerKindWords: number[] = [];
   let askedUnit: string | undefined;
+  let lastInterrogative = -2;
   tagged.forEach(({ word, tag }, index) => {
     const kind = checkedWordKind(word, tag);
     // "多大", "多高", "多久": the adjective after 多 belongs to the interrogative.
     if (tagged[index - 1]?.word === "多" && tag.startsWith("a")) return;
     if (INTERROGATIVE.test(word)) {
+      lastInterrogative = index;
       askedUnit ??= unitAfterInterrogative(word, tagged[index + 1]?.word, tagged[index + 1]?.tag, tagged[index + 2]?.word);
       return;
     }
+    // 哪 + 张 + 专辑: a measure word may stand between the interrogative and the noun it asks about.
+    const followsInterrogative = index === lastInterrogative + 1 || (index === lastInterrogative + 2 && /^[qm]/u.test(tagged[index - 1]?.tag ?? ""));
     if (kind === "function") return;
     const text = word.toLowerCase();
-    if (words.some((existing) => existing.text === text)) return;
+    const existing = words.findIndex((item) => item.text === text);
+    if (followsInterrogative) answerKindWords.push(existing === -1 ? words.length : existing);
+    if (existing !== -1) return;
     const related = RELATABLE_KINDS.has(kind) ? wordRelatedness().related(text) : [];
     words.push({ text, forms: [text], kind, idf: kind === "number" ? idf.median : idf.of(word), ...(related.length > 0 ? { related } : {}) });
   });
-  return { language: "zh", words, type: questionType(question), askedUnit, numbers };
+  return { language: "zh", words, type: questionType(question), askedUnit, numbers, answerKindWords };
 }
 
 /** Returns the measure word an interrogative numeral asks in: "几家" → 家, "多少" + "个" + "百分点" → 个百分点. */
