@@ -8,46 +8,31 @@
  * - The five wrong answers are never delivered with a ✅: the model repairs them, or the
  *   extractive answer stands in.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.js";
-import { createKnowledgeServices, type AppServices } from "../../src/app/create-services.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
 import { normalizeForMatch } from "../../src/text/normalize.js";
 import { appliesTo, HABITS, questionFor, startRealisticModel, WRONG_SHAPES, wrongAnswerText, type Behaviour, type RealisticModel } from "../helpers/realistic-model.js";
 import { REPORT_FACTS, type ReportFact } from "../helpers/realistic-facts.js";
+import { useShippedReportServices } from "../helpers/shipped-report-services.js";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-let root = "";
 let model: RealisticModel;
-let services: AppServices;
-
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "realistic-model-"));
-  mkdirSync(join(root, "knowledge"));
-  cpSync(join(repoRoot, "knowledge/sichuan-industry-report.txt"), join(root, "knowledge/sichuan-industry-report.txt"));
   model = await startRealisticModel();
-  const config = loadConfig({
-    KNOWLEDGE_DIR: join(root, "knowledge"),
-    DATA_DIR: join(root, "data"),
+});
+afterAll(async () => {
+  await model?.close();
+});
+
+const services = useShippedReportServices("realistic-model-", {
+  env: (root) => ({
     MODEL_DIR: join(root, "models"),
-    EMBEDDINGS: "lexical",
     ANSWERER: "llm",
     OPENAI_BASE_URL: model.baseUrl,
     OPENAI_API_KEY: "test-key",
     OPENAI_MODEL: "realistic-model",
     LLM_MAX_RETRIES: "0",
-  });
-  services = await createKnowledgeServices({ config, logger: silentLogger() });
-});
-
-afterAll(async () => {
-  await services?.close();
-  await model?.close();
-  rmSync(root, { recursive: true, force: true });
+  }),
 });
 
 interface Outcome {

@@ -4,17 +4,12 @@
  * the answer's figures against them. Driven through the services `ask --json` uses, against the
  * realistic model.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPassagesWithSentenceIds } from "../../src/answer/llm/format-passages.js";
 import { parseSentenceIdReply } from "../../src/answer/llm/sentence-ids.js";
-import { createKnowledgeServices, type AppServices } from "../../src/app/create-services.js";
-import { loadConfig } from "../../src/config.js";
 import { ModelError } from "../../src/errors.js";
-import { silentLogger } from "../../src/logger.js";
 import { REPORT_FACTS } from "../helpers/realistic-facts.js";
+import { useShippedReportServices } from "../helpers/shipped-report-services.js";
 import { appliesTo, HABITS, questionFor, startRealisticModel, WRONG_SHAPES, wrongAnswerText, type RealisticModel } from "../helpers/realistic-model.js";
 import { GROWTH, INNOVATION, reportPassages } from "./report-passages.js";
 
@@ -43,34 +38,23 @@ describe("sentence ids in the prompt and the reply", () => {
 });
 
 describe("a realistic model citing by sentence id, through the services ask --json uses", () => {
-  const repoRoot = resolve(import.meta.dirname, "../..");
-  let root = "";
   let model: RealisticModel;
-  let services: AppServices;
-
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), "sentence-ids-"));
-    mkdirSync(join(root, "knowledge"));
-    cpSync(join(repoRoot, "knowledge/sichuan-industry-report.txt"), join(root, "knowledge/sichuan-industry-report.txt"));
     model = await startRealisticModel();
-    const config = loadConfig({
-      KNOWLEDGE_DIR: join(root, "knowledge"),
-      DATA_DIR: join(root, "data"),
-      EMBEDDINGS: "lexical",
+  });
+  afterAll(async () => {
+    await model?.close();
+  });
+
+  const { ask } = useShippedReportServices("sentence-ids-", {
+    env: () => ({
       ANSWERER: "llm",
       OPENAI_BASE_URL: model.baseUrl,
       OPENAI_API_KEY: "test-key",
       OPENAI_MODEL: "realistic-model",
       LLM_MAX_RETRIES: "0",
       LLM_CITATIONS: "sentence-ids",
-    });
-    services = await createKnowledgeServices({ config, logger: silentLogger() });
-  });
-
-  afterAll(async () => {
-    await services?.close();
-    await model?.close();
-    rmSync(root, { recursive: true, force: true });
+    }),
   });
 
   it("delivers correct answers as verified LLM answers quoting the exact sentences, on the first draft in ≥ 90% of cases", async () => {
@@ -80,7 +64,7 @@ describe("a realistic model citing by sentence id, through the services ask --js
       for (const fact of REPORT_FACTS.filter((candidate) => appliesTo(candidate, habit))) {
         model.behaviour = habit;
         model.rounds = [];
-        const answer = await services.ask(questionFor(fact, habit));
+        const answer = await ask(questionFor(fact, habit));
         total++;
         if (answer.mode === "llm" && answer.repairs === 0 && answer.citations.length > 0 && answer.citations.every((citation) => citation.verified)) passed++;
       }
@@ -91,7 +75,7 @@ describe("a realistic model citing by sentence id, through the services ask --js
   it("repairs a citation of the neighbouring sentence (the figure is not in it)", async () => {
     model.behaviour = "off-by-one";
     model.rounds = [];
-    const answer = await services.ask(REPORT_FACTS[0]!.question);
+    const answer = await ask(REPORT_FACTS[0]!.question);
     expect(model.rounds).toEqual(["draft", "repair"]);
     expect(answer).toMatchObject({ mode: "llm", repairs: 1 });
     const repairPrompt = model.server.requests.at(-1)!.body.messages[1].content as string;
@@ -102,7 +86,7 @@ describe("a realistic model citing by sentence id, through the services ask --js
     for (const fact of REPORT_FACTS.filter((candidate) => appliesTo(candidate, shape))) {
       model.behaviour = shape;
       model.onRepair = "repeat";
-      const answer = await services.ask(questionFor(fact, shape));
+      const answer = await ask(questionFor(fact, shape));
       model.onRepair = "correct";
       const wrong = wrongAnswerText(fact, shape).replace(/[，,]/gu, "");
       if (answer.mode === "llm") expect(answer.text.replace(/\[\d+\]|[，,。.]/gu, ""), fact.id).not.toContain(wrong);

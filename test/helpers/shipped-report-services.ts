@@ -1,7 +1,7 @@
 /**
  * The shipped report behind the product's services exactly as the terminal chat runs them
  * offline (lexical embeddings, the extractive answerer with its fitted decision), in a temporary
- * folder per test file.
+ * folder per test file; other settings (a model endpoint) can be layered on.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,11 +16,16 @@ const repoRoot = resolve(import.meta.dirname, "../..");
 
 /**
  * Registers beforeAll/afterAll hooks that build the services over a copy of the shipped report
- * and remove them afterwards. Returns `ask` and `answered` (which requires the answer to be
- * answered with at least one citation, every one verified).
+ * and remove them afterwards. `env` adds or overrides settings; it is read when the services
+ * are built, so it may use a server a beforeAll registered earlier has started. Returns `ask`
+ * and `answered` (which requires the answer to be answered with at least one citation, every
+ * one verified).
  */
-export function useShippedReportServices(folderPrefix: string): {
-  ask: (question: string) => Promise<Answer>;
+export function useShippedReportServices(
+  folderPrefix: string,
+  options: { env?: (root: string) => Record<string, string> } = {},
+): {
+  ask: (question: string, askOptions?: Parameters<AppServices["ask"]>[1]) => Promise<Answer>;
   answered: (question: string) => Promise<Answer>;
 } {
   let root = "";
@@ -30,7 +35,13 @@ export function useShippedReportServices(folderPrefix: string): {
     mkdirSync(join(root, "knowledge"));
     cpSync(join(repoRoot, "knowledge/sichuan-industry-report.txt"), join(root, "knowledge/sichuan-industry-report.txt"));
     services = await createKnowledgeServices({
-      config: loadConfig({ KNOWLEDGE_DIR: join(root, "knowledge"), DATA_DIR: join(root, "data"), EMBEDDINGS: "lexical", ANSWERER: "extractive" }),
+      config: loadConfig({
+        KNOWLEDGE_DIR: join(root, "knowledge"),
+        DATA_DIR: join(root, "data"),
+        EMBEDDINGS: "lexical",
+        ANSWERER: "extractive",
+        ...options.env?.(root),
+      }),
       logger: silentLogger(),
     });
   });
@@ -38,9 +49,9 @@ export function useShippedReportServices(folderPrefix: string): {
     await services?.close();
     rmSync(root, { recursive: true, force: true });
   });
-  const ask = (question: string) => {
+  const ask = (question: string, askOptions?: Parameters<AppServices["ask"]>[1]) => {
     if (!services) throw new Error("services are built in beforeAll");
-    return services.ask(question);
+    return services.ask(question, askOptions);
   };
   const answered = async (question: string) => {
     const answer = await ask(question);
