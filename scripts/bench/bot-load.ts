@@ -18,19 +18,10 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
 import { createFakeServices, REPORT_PATH } from "../../test/helpers/fake-services.js";
 import { startTelegramEmulator } from "../../test/helpers/telegram-emulator.js";
+import { LOAD_QUESTIONS } from "../../test/helpers/load-questions.js";
 
 const USERS = Number(process.env.BOT_BENCH_USERS ?? 200);
 const QUESTIONS_PER_USER = Number(process.env.BOT_BENCH_QUESTIONS ?? 5);
-const QUESTIONS = [
-  "2024年上半年全省规模以上工业增加值同比增长多少？",
-  "六大优势产业增加值同比增长多少？",
-  "绿色低碳优势产业增加值增长多少？",
-  "规模以上高技术制造业增加值增长多少？",
-  "成都超算中心计算能力排名如何？",
-  "智慧医疗居全国第几位？",
-  "引进了哪些重大项目？",
-  "四川省元宇宙产业协会是什么时候成立的？",
-];
 
 /** Runs the benchmark and prints its figures; sets a non-zero exit code when an answer was lost or duplicated. */
 export async function runBotLoadBench(): Promise<void> {
@@ -63,7 +54,7 @@ export async function runBotLoadBench(): Promise<void> {
       Array.from({ length: USERS }, async (_, userIndex) => {
         const userId = 100_000 + userIndex;
         for (let round = 0; round < QUESTIONS_PER_USER; round += 1) {
-          const text = QUESTIONS[(userIndex + round) % QUESTIONS.length]!;
+          const text = LOAD_QUESTIONS[(userIndex + round) % LOAD_QUESTIONS.length]!;
           const sentAt = performance.now();
           emulator.sendText({ chatId: userId, userId, text });
           await emulator.waitForMessages(userId, round + 1, 60_000);

@@ -16,20 +16,11 @@ import { REPORT_PATH } from "../../test/helpers/fake-services.js";
 import { createReplicaProcess } from "../../test/helpers/fleet-replica.js";
 import { fleetServersUnavailableReason, startFleetServers, type FleetServers } from "../../test/helpers/fleet-servers.js";
 import { startTelegramEmulator, type BotMessage, type TelegramEmulator } from "../../test/helpers/telegram-emulator.js";
+import { LOAD_QUESTIONS } from "../../test/helpers/load-questions.js";
 
 const USERS = Number(process.env.BOT_BENCH_USERS ?? 200);
 const QUESTIONS_PER_USER = Number(process.env.BOT_BENCH_QUESTIONS ?? 5);
 const WORKER_COUNTS = (process.env.FLEET_BENCH_WORKERS ?? "1,2,4").split(",").map(Number);
-const QUESTIONS = [
-  "2024年上半年全省规模以上工业增加值同比增长多少？",
-  "六大优势产业增加值同比增长多少？",
-  "绿色低碳优势产业增加值增长多少？",
-  "规模以上高技术制造业增加值增长多少？",
-  "成都超算中心计算能力排名如何？",
-  "智慧医疗居全国第几位？",
-  "引进了哪些重大项目？",
-  "四川省元宇宙产业协会是什么时候成立的？",
-];
 
 /** CPU seconds so far, by who spends them: this process (the emulator and the 200 users), and its descendants by name. */
 type CpuSnapshot = Map<string, number>;
@@ -101,7 +92,7 @@ async function runLoad(emulator: TelegramEmulator, label: string, chatBase: numb
   await Promise.all(
     Array.from({ length: 16 }, async (_, index) => {
       const chatId = chatBase + 900_000 + index;
-      emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[index % QUESTIONS.length]! });
+      emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[index % LOAD_QUESTIONS.length]! });
       await emulator.waitFor(() => emulator.messages(chatId).some(hasAnswer), 120_000, "warm-up answer");
     }),
   );
@@ -114,7 +105,7 @@ async function runLoad(emulator: TelegramEmulator, label: string, chatBase: numb
       const chatId = chatBase + userIndex;
       for (let round = 0; round < QUESTIONS_PER_USER; round += 1) {
         const sentAt = performance.now();
-        emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(userIndex + round) % QUESTIONS.length]! });
+        emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[(userIndex + round) % LOAD_QUESTIONS.length]! });
         await emulator.waitFor(() => emulator.messages(chatId).filter(hasAnswer).length > round, 120_000, `answer ${round + 1} in chat ${chatId}`, { pollMs: 1000 });
         const latency = performance.now() - sentAt;
         all.push(latency);

@@ -16,21 +16,12 @@ import { REPORT_PATH } from "../helpers/fake-services.js";
 import { createReplicaProcess, type ReplicaProcess } from "../helpers/fleet-replica.js";
 import { fleetServersUnavailableReason, startFleetServers, type FleetServers } from "../helpers/fleet-servers.js";
 import { startTelegramEmulator, type BotMessage, type TelegramEmulator } from "../helpers/telegram-emulator.js";
+import { LOAD_QUESTIONS } from "../helpers/load-questions.js";
 
 const REPOSITORY = fileURLToPath(new URL("../..", import.meta.url));
 const ADMIN = 1001;
 const USERS = 200;
 const QUESTIONS_PER_USER = 5;
-const QUESTIONS = [
-  "2024年上半年全省规模以上工业增加值同比增长多少？",
-  "六大优势产业增加值同比增长多少？",
-  "绿色低碳优势产业增加值增长多少？",
-  "规模以上高技术制造业增加值增长多少？",
-  "成都超算中心计算能力排名如何？",
-  "智慧医疗居全国第几位？",
-  "引进了哪些重大项目？",
-  "四川省元宇宙产业协会是什么时候成立的？",
-];
 const PLACEHOLDER = "正在查找…";
 
 const unavailable = fleetServersUnavailableReason();
@@ -92,7 +83,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
     const sendRound = (round: number) => {
       for (let user = 0; user < USERS; user += 1) {
         const chatId = 200_000 + user;
-        const update = emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(user + round) % QUESTIONS.length]! });
+        const update = emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[(user + round) % LOAD_QUESTIONS.length]! });
         updateIds.set(chatId, [...(updateIds.get(chatId) ?? []), update.update_id as number]);
       }
     };
@@ -151,7 +142,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
   it("refuses a user over the rate limit the same way, once, whichever replica answers", async () => {
     const chatId = 300_001;
     for (let index = 0; index < 23; index += 1) {
-      emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[index % QUESTIONS.length]! });
+      emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[index % LOAD_QUESTIONS.length]! });
       // One at a time, so each question is taken by whichever replica is free at that moment.
       await emulator.waitFor(() => emulator.messages(chatId).filter((message) => message.text !== PLACEHOLDER).length >= Math.min(index + 1, 21), 30_000, `reply ${index + 1}`);
     }
@@ -181,7 +172,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
       Array.from({ length: 4 }, async (_, lane) => {
         for (let round = 0; background; round += 1) {
           const chatId = nextBackgroundChat++;
-          emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[(lane + round) % QUESTIONS.length]! });
+          emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[(lane + round) % LOAD_QUESTIONS.length]! });
           await emulator.waitFor(() => emulator.messages(chatId).some((message) => answerIdOf(message)), 60_000, "background answer");
           backgroundAnswered += 1;
         }
@@ -239,7 +230,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
       await Promise.all(
         Array.from({ length: 12 }, async (_, index) => {
           const chatId = 330_000 + round * 100 + index;
-          emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[index % QUESTIONS.length]! });
+          emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[index % LOAD_QUESTIONS.length]! });
           await emulator.waitFor(() => emulator.messages(chatId).some((message) => answerIdOf(message)), 60_000, "answer");
         }),
       );
@@ -250,7 +241,7 @@ describe.skipIf(unavailable)("a fleet of three replicas on Redis and PostgreSQL"
 
   it("shuts a replica down gracefully: it finishes what it holds, and the others answer the rest", async () => {
     const chats = Array.from({ length: 60 }, (_, index) => 340_000 + index);
-    for (const chatId of chats) emulator.sendText({ chatId, userId: chatId, text: QUESTIONS[chatId % QUESTIONS.length]! });
+    for (const chatId of chats) emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[chatId % LOAD_QUESTIONS.length]! });
     await emulator.waitFor(() => chats.some((chatId) => emulator.messages(chatId).some((message) => answerIdOf(message))), 60_000, "the first answer");
     // Exit code 0: the graceful path ran to its end (workers closed after their jobs, threads drained).
     expect(await replicas[2]!.stop()).toBe(0);
