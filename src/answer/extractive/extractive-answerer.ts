@@ -7,6 +7,7 @@ import type { Evidence } from "./evidence.js";
 import { answersAlone, leadClause } from "./lead-clause.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 import { selectEvidence, type RankedSentence } from "./select-evidence.js";
+import { PRESENT_MATCH } from "./word-match.js";
 
 const SENTENCE_END = /([。！？.!?；;]+)$/u;
 /**
@@ -17,8 +18,6 @@ const SENTENCE_END = /([。！？.!?；;]+)$/u;
 const SUBJECT_KINDS: ReadonlySet<WordKind> = new Set(["noun", "name", "place", "organisation", "proper"]);
 /** CC-CEDICT glosses of a noun that names an amount (数量, 总数, 涨幅): a figure of the kind asked says it. */
 const AMOUNT_GLOSS = /\b(?:quantit\w*|amount|number|total|sum)\b/u;
-/** A word matched at least this strongly counts as present (as in the decision's features). */
-const PRESENT = 0.5;
 
 /**
  * The embedded default answerer: needs no model and no network. It quotes the retrieved
@@ -96,7 +95,7 @@ function unmentionedSubjectWords(analysis: QuestionAnalysis, evidence: Evidence,
         !/\d/u.test(word.text) &&
         !answerKind.has(index) &&
         !(analysis.type === "quantity" && namesAnAmount(word.text)) &&
-        (document.matches[index] ?? 0) < PRESENT &&
+        (document.matches[index] ?? 0) < PRESENT_MATCH &&
         (document.related[index] ?? 0) === 0,
     )
     .map((word) => word.text);

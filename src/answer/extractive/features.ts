@@ -10,10 +10,8 @@ import { holdsAnswerKind } from "./answer-kind.js";
 import { relatedCoverageOf, type CandidateSentence, type Evidence } from "./evidence.js";
 import { totalIdf, type QuestionAnalysis } from "./question-analysis.js";
 import { QUESTION_TYPES } from "./question-type.js";
-import { matchWords } from "./word-match.js";
+import { matchWords, PRESENT_MATCH } from "./word-match.js";
 
-/** A word matched at least this strongly counts as present (an abbreviation does, a stray character pair does not). */
-const PRESENT = 0.5;
 /** IDF values are divided by this (about the largest IDF in the table) to keep features near 0..1. */
 const IDF_SCALE = 12;
 
@@ -128,7 +126,7 @@ export function decisionFeatures(
   let missingNumber = 0;
   analysis.words.forEach((word, index) => {
     if ((matches[index] ?? 0) === 1) exact += word.idf;
-    if ((documentMatches[index] ?? 0) >= PRESENT) return;
+    if ((documentMatches[index] ?? 0) >= PRESENT_MATCH) return;
     // A word the document says differently (企业 for 公司) is not missing; how much that counts is fitted.
     if ((documentRelated[index] ?? 0) > 0) {
       related += word.idf;

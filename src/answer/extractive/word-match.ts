@@ -3,6 +3,8 @@ import type { QuestionWord } from "../../lexicon/english-question.js";
 const CJK = /^[\u3400-\u9fff]+$/u;
 /** Strength of a match by abbreviation (营收 in 营业收入, 规上 in 规模以上): likely, not certain. */
 export const ABBREVIATION_MATCH = 0.75;
+/** A word matched at least this strongly counts as present (an abbreviation does, a stray character pair does not). */
+export const PRESENT_MATCH = 0.5;
 
 
 /**
