@@ -4,6 +4,7 @@
  * spelling (pinyin), numbers as they are. Function words (by their dictionary IDF) and the
  * interrogative are left out.
  */
+import { hasCjk } from "../text/tokenize.js";
 import { bilingualDictionary } from "./bilingual-dictionary.js";
 import type { WordKind } from "./word-kinds.js";
 import type { RelatedWord } from "./word-relatedness.js";
@@ -39,10 +40,8 @@ export const ENGLISH_FUNCTION_WORD_IDF = 6;
  * them, and the verifier binds an English answer's figures to the Chinese clause they come from.
  */
 export function chineseFormsOfEnglish(text: string): string[] {
-  return englishQuestionWords(text).words.flatMap((word) => word.forms.filter((form) => CJK.test(form)));
+  return englishQuestionWords(text).words.flatMap((word) => word.forms.filter(hasCjk));
 }
-
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 /** Returns the English question's words with their Chinese translations, and the unit it asks in. */
 export function englishQuestionWords(question: string): { words: QuestionWord[]; askedUnit: string | undefined } {
