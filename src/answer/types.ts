@@ -7,6 +7,10 @@ export interface Citation {
   documentId: string;
   documentTitle: string;
   paragraph: number;
+  /** 1-based page the quote starts on, for documents with pages (PDF). */
+  page?: number;
+  /** The quote comes from an OCR'd page: machine-read, to be checked against the scan. */
+  machineRead?: true;
   chunkId: string;
   /** Exact sentence(s) from the canonical text. */
   quote: string;

@@ -71,7 +71,7 @@ function makeChunk(
   const start = sentences[0]!.start;
   const end = sentences.at(-1)!.end;
   const text = document.text.slice(start, end);
-  return {
+  const chunk: Chunk = {
     id: chunkId({
       documentId: document.id,
       paragraphText,
@@ -88,4 +88,10 @@ function makeChunk(
     text,
     sentences,
   };
+  if (paragraph.page !== undefined) chunk.page = paragraph.page;
+  if (paragraph.kind !== undefined) chunk.kind = paragraph.kind;
+  if (paragraph.sectionPath !== undefined && paragraph.sectionPath.length > 0) chunk.sectionPath = paragraph.sectionPath;
+  if (paragraph.tableRow !== undefined) chunk.tableRow = paragraph.tableRow;
+  if (paragraph.ocr) chunk.ocr = true;
+  return chunk;
 }

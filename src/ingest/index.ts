@@ -14,4 +14,17 @@ export { splitParagraphs } from "./paragraphs.js";
 export { scanKnowledgeDir, type KnowledgeFile } from "./scan.js";
 export { splitSentences, type SentenceOptions } from "./sentences.js";
 export { isOrnament, isWatermarkGlyph } from "./watermark-glyphs.js";
-export type { Chunk, ChunkOptions, CleanDocument, DocumentFormat, Paragraph, Sentence, TextSpan } from "./types.js";
+export type {
+  Chunk,
+  ChunkOptions,
+  CleanDocument,
+  DocumentFormat,
+  DocumentMetadata,
+  DocumentPeriod,
+  Paragraph,
+  ParagraphKind,
+  Sentence,
+  TableInfo,
+  TableRowRef,
+  TextSpan,
+} from "./types.js";

@@ -7,6 +7,9 @@ import { documentIdForPath } from "./document-id.js";
 import { SUPPORTED_EXTENSIONS, formatForPath } from "./formats.js";
 import { LOADERS } from "./loaders/index.js";
 import { splitParagraphs } from "./paragraphs.js";
+import { paragraphsFromBlocks, type BlockText } from "./paragraphs-from-blocks.js";
+import { assignSections } from "./structure/assign-sections.js";
+import { detectMetadata } from "./structure/detect-metadata.js";
 import type { CleanDocument, DocumentFormat } from "./types.js";
 
 /**
@@ -56,22 +59,36 @@ async function parseDocument(
   // Before any loader: a 0-byte PDF or DOCX is empty, not damaged.
   if (bytes.byteLength === 0) throw new IngestError(`${relativePath} is empty (0 bytes).`, "empty", relativePath);
   const loaded = await LOADERS[format](bytes, relativePath);
-  const { text, glyphsRemoved } = cleanText(loaded.text);
+  const body = loaded.blocks ? paragraphsFromBlocks(loaded.blocks) : paragraphsFromText(loaded.text);
+  const { text, glyphsRemoved } = body;
   if (text === "") {
     const hint = format === "pdf" ? " (a scanned PDF has no text layer; it needs OCR first)" : "";
     throw new IngestError(`${relativePath} has no text after cleaning${hint}.`, "empty", relativePath);
   }
-  const title = loaded.title === undefined ? "" : cleanText(loaded.title).text.split("\n")[0]!;
-  return {
+  const loaderTitle = loaded.title === undefined ? "" : cleanText(loaded.title).text.split("\n")[0]!;
+  const paragraphs = assignSections(text, body.paragraphs);
+  const metadata = detectMetadata({ text, paragraphs, loaderTitle: loaderTitle || undefined, relativePath, format });
+  const title = metadata.title === "" ? fileTitle(relativePath) : metadata.title;
+  const document: CleanDocument = {
     id: documentIdForPath(relativePath),
-    title: title === "" ? fileTitle(relativePath) : title,
+    title,
     relativePath: relativePath.replaceAll("\\", "/"),
     format,
     contentHash: createHash("sha256").update(bytes).digest("hex"),
     text,
-    paragraphs: splitParagraphs(text),
+    paragraphs,
     glyphsRemoved,
+    metadata: { ...metadata, title },
   };
+  if (loaded.tables && loaded.tables.length > 0) document.tables = loaded.tables;
+  if (loaded.ocrPages && loaded.ocrPages.length > 0) document.ocrPages = loaded.ocrPages;
+  if (loaded.warnings && loaded.warnings.length > 0) document.warnings = loaded.warnings;
+  return document;
+}
+
+function paragraphsFromText(raw: string): BlockText {
+  const { text, glyphsRemoved } = cleanText(raw);
+  return { text, glyphsRemoved, paragraphs: splitParagraphs(text) };
 }
 
 function requireFormat(relativePath: string): DocumentFormat {

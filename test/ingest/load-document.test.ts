@@ -39,6 +39,7 @@ describe("loadDocument", () => {
         { number: 2, start: 11, end: 15 },
       ],
       glyphsRemoved: 2,
+      metadata: { title: "notes" },
     });
   });
 

@@ -4,6 +4,8 @@ import { loadHtml } from "./html.js";
 import { loadMarkdown } from "./md.js";
 import { loadPdf } from "./pdf.js";
 import { loadTxt } from "./txt.js";
+import { loadCsv } from "./csv.js";
+import { loadXlsx } from "./xlsx.js";
 import type { Loader } from "./types.js";
 
 /** The loader for each supported format. */
@@ -13,7 +15,9 @@ export const LOADERS: Readonly<Record<DocumentFormat, Loader>> = {
   html: loadHtml,
   pdf: loadPdf,
   docx: loadDocx,
+  xlsx: loadXlsx,
+  csv: loadCsv,
 };
 
 export { loadDocx, loadHtml, loadMarkdown, loadPdf, loadTxt };
-export type { LoadedText, Loader } from "./types.js";
+export type { LoadedBlock, LoadedText, Loader } from "./types.js";
