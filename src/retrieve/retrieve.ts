@@ -63,7 +63,11 @@ async function search(
   const passages: RetrievedPassage[] = [];
   for (const candidate of fused) {
     const chunk = chunks.get(candidate.chunkId);
-    if (chunk) passages.push({ chunk, score: candidate.score, ranks: candidate.ranks, scores: candidate.scores });
+    if (!chunk) continue;
+    const passage: RetrievedPassage = { chunk, score: candidate.score, ranks: candidate.ranks, scores: candidate.scores };
+    const document = index.getDocumentMetadata?.(chunk.documentId);
+    if (document) passage.document = document;
+    passages.push(passage);
   }
   return mergeOverlapping(passages, (documentId) => index.getDocumentText(documentId)).slice(0, settings.topK);
 }

@@ -1,4 +1,4 @@
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk, DocumentMetadata } from "../ingest/types.js";
 import type { ReportingPeriod } from "../lexicon/time-words.js";
 
 /** Which retriever found a passage. */
@@ -18,4 +18,6 @@ export interface RetrievedPassage {
    * question holds relative time words (今年, 去年, last year…) so the answerer can resolve them.
    */
   reportingPeriod?: ReportingPeriod;
+  /** What the passage's document is about (title, place, issuer, period), when the index knows it. */
+  document?: DocumentMetadata;
 }

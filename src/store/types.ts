@@ -1,4 +1,4 @@
-import type { Chunk, ChunkOptions, CleanDocument } from "../ingest/types.js";
+import type { Chunk, ChunkOptions, CleanDocument, DocumentMetadata, TableInfo } from "../ingest/types.js";
 
 /** What a generation contains, written last so a generation without it is incomplete. */
 export interface Manifest {
@@ -77,6 +77,10 @@ export interface KnowledgeIndex {
   getDocumentChunks(documentId: string): Chunk[];
   /** The canonical text of a document, or undefined if it is not in this generation. */
   getDocumentText(documentId: string): string | undefined;
+  /** What a document is about (title, place, issuer, period), when it was detected at ingest. */
+  getDocumentMetadata?(documentId: string): DocumentMetadata | undefined;
+  /** A document's tables (for table rows' headers and the 原文 view). */
+  getDocumentTables?(documentId: string): TableInfo[] | undefined;
   /** Number of chunks in the generation. */
   chunkCount(): number;
   /** Releases file handles; the index must not be used afterwards. */
