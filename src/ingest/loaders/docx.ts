@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { IngestError } from "../../errors.js";
 import type { LoadedText } from "./types.js";
 
@@ -14,6 +13,8 @@ const SENTENCE_END = /[。！？；，、,.!?;:：]$/u;
 export async function loadDocx(bytes: Uint8Array, path: string): Promise<LoadedText> {
   let raw: string;
   try {
+    // Loaded on first use: mammoth costs ~0.1 s of start-up to every command that never reads a .docx.
+    const { default: mammoth } = await import("mammoth");
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     raw = result.value;
   } catch (error) {
