@@ -86,10 +86,11 @@ async function botAfterQuestions(env: Record<string, string | undefined>): Promi
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    const chatId = 4242;
+    // One user per question (the rate limit is per user), one after another; an answer is in when its HTML reply is.
     for (let index = 0; index < BOT_QUESTIONS; index++) {
+      const chatId = 5000 + index;
       emulator.sendText({ chatId, userId: chatId, text: LOAD_QUESTIONS[index % LOAD_QUESTIONS.length]! });
-      await emulator.waitForMessages(chatId, index + 1, 120_000);
+      await emulator.waitFor(() => emulator.messages(chatId).some((message) => message.parse_mode === "HTML"), 120_000, `answer ${index + 1}`);
     }
     return processMemory(child.pid!);
   } finally {
