@@ -3,6 +3,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
 import type { AnswerRuntimeData } from "./answer-runtime.js";
 import { sharedLexiconPack } from "../lexicon/lexicon-pack.js";
+import { startSharedJieba, type SharedJiebaChannel } from "../lexicon/shared-jieba.js";
 import type { HandleOutcome } from "./partition-workers.js";
 
 /**
@@ -39,7 +40,7 @@ interface Thread {
 }
 
 /** What a thread is started with: its runtime's data and the main thread's lexicon pack, shared. */
-export type AnswerThreadData = AnswerRuntimeData & { lexicon?: SharedArrayBuffer };
+export type AnswerThreadData = AnswerRuntimeData & { lexicon?: SharedArrayBuffer; jieba?: SharedJiebaChannel };
 
 /** Loads answer-thread.ts in a thread: through tsx when running from TypeScript sources, directly once compiled. */
 function threadSource(): string {
@@ -69,11 +70,19 @@ export async function startAnswerPool(options: {
   let nextId = 1;
   const threads: Thread[] = [];
   let sharedLexicon: SharedArrayBuffer | undefined;
+  let sharedJieba: ReturnType<typeof startSharedJieba> | undefined;
 
   const spawn = (index: number): Promise<Thread> =>
     new Promise((resolve, reject) => {
       // Every thread answers from one shared copy of the lexicon pack instead of reading its own.
-      const workerData: AnswerThreadData = { ...options.data, workerIndex: index, lexicon: (sharedLexicon ??= sharedLexiconPack()) };
+      // …and segments through one shared jieba (its dictionary is ~47 MB per copy); slot = thread index, reused by a replacement.
+      sharedJieba ??= startSharedJieba(options.size);
+      const workerData: AnswerThreadData = {
+        ...options.data,
+        workerIndex: index,
+        lexicon: (sharedLexicon ??= sharedLexiconPack()),
+        jieba: { buffer: sharedJieba.buffer, slot: index },
+      };
       const worker = new Worker(source, { workerData });
       const thread: Thread = { worker, index, pending: new Map(), alive: false };
       worker.on("message", (reply: ThreadReply) => {
@@ -150,6 +159,7 @@ export async function startAnswerPool(options: {
             }),
         ),
       );
+      await sharedJieba?.stop();
     },
   };
 }

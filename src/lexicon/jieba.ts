@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Jieba as JiebaInstance } from "@node-rs/jieba";
+import { sharedJiebaClient, type SharedJiebaChannel } from "./shared-jieba.js";
 
 /** One word of a text with jieba's part-of-speech tag (ICTCLAS tag set: n, v, ns, nr, nt, m, t, eng…). */
 export interface TaggedWord {
@@ -34,14 +35,24 @@ function jiebaDictionary(): Buffer {
   return readFileSync(join(dirname(require.resolve("@node-rs/jieba")), "dict.txt"));
 }
 
+let shared: ReturnType<typeof sharedJiebaClient> | undefined;
+
+/**
+ * Makes this thread segment through the shared jieba thread (shared-jieba.ts) instead of loading
+ * its own dictionary; a text the shared one cannot take is still segmented locally.
+ */
+export function useSharedJieba(channel: SharedJiebaChannel): void {
+  shared = sharedJiebaClient(channel);
+}
+
 /** Returns the words of `text` in order (HMM on, so words missing from the dictionary are still found). */
 export function segmentWords(text: string): string[] {
-  return jieba().cut(text, true);
+  return shared?.cut(text) ?? jieba().cut(text, true);
 }
 
 /** Returns the words of `text` with their part-of-speech tags, in order. */
 export function tagWords(text: string): TaggedWord[] {
-  return jieba().tag(text, true);
+  return shared?.tag(text) ?? jieba().tag(text, true);
 }
 
 /** One word of jieba's dictionary: its corpus frequency and part-of-speech tag. */
