@@ -81,7 +81,7 @@ export async function runFirstMinuteBench(): Promise<void> {
 }
 
 /** Starts the compiled bot against the emulator, asks BOT_QUESTIONS questions one after another, and reads its memory. */
-async function botAfterQuestions(env: Record<string, string | undefined>): Promise<{ rssMb: number; peakMb: number }> {
+export async function botAfterQuestions(env: Record<string, string | undefined>): Promise<{ rssMb: number; peakMb: number }> {
   const emulator = await startTelegramEmulator({ recordCalls: false });
   const child = spawn(process.execPath, [...NODE_FLAGS, path.join(DIST, "src", "main.js")], {
     cwd: REPO_ROOT,

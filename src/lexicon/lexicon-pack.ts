@@ -7,14 +7,16 @@
  * The file lives in `.cache/lexicon/` at the package root, named after a key of everything it is
  * built from (the source packages' versions and sizes, and the files of the code that builds it),
  * so a changed builder or dictionary makes a new file instead of serving stale answers.
- * `npm install` builds it (the `prepare` script); a process that finds none builds it on first use.
+ * `npm install` builds it (the `prepare` script); a process that finds none builds it on first use,
+ * in a child process so the build's memory is not kept.
  * Fleet answer threads share the main thread's copy through a SharedArrayBuffer (adoptLexiconPack).
  */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { dictionaryMaps, dictionaryOver, readCedictEntries, tablesOverMaps, type DictionaryTables } from "./bilingual-dictionary.js";
 import { idfMedian, idfOver, parseIdfValues, type GeneralIdf } from "./general-idf.js";
 import { openPackedTable, packFloat, packStringList, packTable, packUint, stringList, type PackedTable } from "./packed-table.js";
@@ -61,7 +63,7 @@ export function lexiconPack(): LexiconPack {
     if (adopted) opened = openLexiconPack(adopted);
     else {
       const { path, key } = lexiconPackLocation();
-      opened = tryOpen(path, key) ?? openLexiconPack(writePack(path, buildLexiconPack(key)));
+      opened = tryOpen(path, key) ?? (buildInChildProcess() ? tryOpen(path, key) : undefined) ?? openLexiconPack(writePack(path, buildLexiconPack(key)));
     }
   }
   return opened;
@@ -76,6 +78,27 @@ export function ensureLexiconPack(): { path: string; built: boolean } {
   if (tryOpen(path, key)) return { path, built: false };
   writePack(path, buildLexiconPack(key));
   return { path, built: true };
+}
+
+/**
+ * Builds the pack file in a child process and returns true when it did: building parses 11 MB of
+ * text into ~400 MB of objects, which a long-running process (the bot) would otherwise keep as
+ * resident memory its allocator never returns. Under tsx and vitest the child runs the sources
+ * through tsx too.
+ */
+function buildInChildProcess(): boolean {
+  const fromSources = import.meta.url.endsWith(".ts");
+  let register: string[] = [];
+  if (fromSources) {
+    try {
+      register = ["--import", pathToFileURL(require.resolve("tsx")).href];
+    } catch {
+      return false;
+    }
+  }
+  const script = `const pack = await import(${JSON.stringify(import.meta.url)}); pack.ensureLexiconPack();`;
+  const child = spawnSync(process.execPath, [...register, "--input-type=module", "--eval", script], { stdio: ["ignore", "ignore", "inherit"] });
+  return child.status === 0;
 }
 
 /** Returns this process's pack copied once into shared memory, for threads to adopt without a copy of their own. */

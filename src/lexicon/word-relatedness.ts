@@ -44,6 +44,8 @@ const MAX_RELATED = 40;
 const MAX_GLOSS_WORDS = 3;
 
 const CJK_WORD = /^[\u3400-\u9fff]+$/u;
+/** Weighed glosses kept: a question's related words touch a few thousand. */
+const GLOSS_CACHE_LIMIT = 20_000;
 
 let shared: WordRelatedness | undefined;
 
@@ -112,6 +114,8 @@ export function buildWordRelatedness(
     if (!weighted) {
       const words = glossContentWords(gloss, dictionary);
       weighted = { words, total: [...words.values()].reduce((sum, value) => sum + value, 0) };
+      // Bounded: a long-running bot would otherwise keep every gloss it ever weighed.
+      if (glossCache.size >= GLOSS_CACHE_LIMIT) glossCache.clear();
       glossCache.set(gloss, weighted);
     }
     return weighted;
