@@ -1,0 +1,153 @@
+/**
+ * Turns the paragraphs and tables of a Word body into loader blocks: headings from Word's
+ * styles, tables as row sentences, captions and notes marked, page furniture dropped, and
+ * paragraphs that a PDF conversion broke at old line ends joined again.
+ */
+import type { LoadedBlock } from "../loaders/types.js";
+import { captionKind, isFurniture, lineKinds } from "../loaders/line-kinds.js";
+import { joinWrappedLine } from "../loaders/join-lines.js";
+import { isTableCaption, isUnitLine, unitText } from "../tables/caption.js";
+import { builtTableBlocks, cleanCell, isLayoutTable, tableFromGrid } from "../tables/grid.js";
+import type { TableInfo } from "../types.js";
+import type { WordItem, WordParagraph } from "./read-body.js";
+
+/** What {@link wordBlocks} returns. */
+export interface WordBlocks {
+  blocks: LoadedBlock[];
+  tables: TableInfo[];
+}
+
+/** A heading longer than this is body text that carries an outline level by accident. */
+const MAX_HEADING_CHARS = 80;
+const SENTENCE_FINAL = /[。！？!?；;…:：]$/u;
+// A paragraph never ends on these: the sentence goes on in the next one.
+const OPEN_END = /[，、,（(“‘《【［\[]$/u;
+const NUMBERED_HEADING = /^(?:第[一二三四五六七八九十百\d]+[部分章节篇条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/u;
+/** A continuation line is at least this long: shorter unpunctuated lines are headings or labels. */
+const MIN_BROKEN_LINE_CHARS = 10;
+
+interface Line {
+  text: string;
+  indent: number;
+  headingLevel?: number;
+}
+
+/**
+ * Returns the blocks and tables of a Word body. `runningText` is the text of the document's
+ * header parts: a body paragraph that repeats it is kept the first time (the cover) and dropped
+ * after. Never throws.
+ */
+export function wordBlocks(items: readonly WordItem[], runningText: string): WordBlocks {
+  const blocks: LoadedBlock[] = [];
+  const tables: TableInfo[] = [];
+  const running = compact(runningText);
+  const seenRunning = new Set<string>();
+  let lines: Line[] = [];
+
+  const flushLines = (): void => {
+    blocks.push(...lineBlocks(lines));
+    lines = [];
+  };
+
+  for (const item of items) {
+    if (item.type === "table") {
+      const { caption, unit } = takeCaption(lines);
+      flushLines();
+      if (isLayoutTable(item.rows)) {
+        for (const row of item.rows) for (const cell of row.cells) if (cleanCell(cell.text) !== "") blocks.push({ text: cleanCell(cell.text) });
+        continue;
+      }
+      const built = tableFromGrid(item.rows, caption === undefined ? {} : { caption });
+      if (!built) continue;
+      if (unit !== undefined && built.table.unit === undefined) built.table.unit = unit;
+      blocks.push(...builtTableBlocks(built, tables.length));
+      tables.push(built.table);
+      continue;
+    }
+    for (const line of paragraphLines(item)) {
+      if (isFurniture(line.text)) continue;
+      const key = compact(line.text);
+      if (isRunningText(key, running)) {
+        if (seenRunning.has(key)) continue;
+        seenRunning.add(key);
+      }
+      lines.push(line);
+    }
+  }
+  flushLines();
+  return { blocks, tables };
+}
+
+function paragraphLines(paragraph: WordParagraph): Line[] {
+  return paragraph.text
+    .split("\n")
+    .map((text) => text.trim())
+    .filter((text) => text !== "")
+    .map((text) => {
+      const line: Line = { text, indent: paragraph.indent };
+      if (paragraph.headingLevel !== undefined && text.length <= MAX_HEADING_CHARS) line.headingLevel = paragraph.headingLevel;
+      return line;
+    });
+}
+
+/**
+ * Takes the caption (and unit line) just above a table out of the pending lines' meaning: they
+ * stay in the text as captions, and the table gets them. Looks at the last two lines only.
+ */
+function takeCaption(lines: readonly Line[]): { caption?: string; unit?: string } {
+  const result: { caption?: string; unit?: string } = {};
+  for (const line of lines.slice(-2).reverse()) {
+    if (isUnitLine(line.text) && result.unit === undefined && result.caption === undefined) result.unit = unitText(line.text);
+    else if (isTableCaption(line.text) && result.caption === undefined) result.caption = line.text.replace(/\s+/gu, " ");
+    else break;
+  }
+  return result;
+}
+
+/** Returns blocks for consecutive body lines: kinds assigned, broken paragraphs joined. */
+function lineBlocks(lines: readonly Line[]): LoadedBlock[] {
+  const kinds = lineKinds(lines.map((line) => line.text));
+  const blocks: LoadedBlock[] = [];
+  let startIndent = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const kind = line.headingLevel !== undefined ? "heading" : kinds[index];
+    const previous = blocks.at(-1);
+    if (kind === undefined && previous !== undefined && previous.kind === undefined && continues(previous.text, line, startIndent)) {
+      previous.text = joinWrappedLine(previous.text, line.text);
+      continue;
+    }
+    const block: LoadedBlock = { text: line.text };
+    if (kind !== undefined) block.kind = kind;
+    if (kind === "heading") block.headingLevel = line.headingLevel!;
+    blocks.push(block);
+    startIndent = line.indent;
+  }
+  return blocks;
+}
+
+/**
+ * Returns true when `line` goes on with the paragraph `text`: the paragraph stops without closing
+ * punctuation, and either stops on a comma-like mark or the line is not indented like a
+ * paragraph start (a converted PDF's line ends, "…比上年末" + "增加 1336 万人。").
+ */
+function continues(text: string, line: Line, startIndent: number): boolean {
+  if (SENTENCE_FINAL.test(text) || looksLikeHeading(line.text) || captionKind(line.text) !== undefined) return false;
+  if (looksLikeHeading(text) && !OPEN_END.test(text)) return false;
+  if (OPEN_END.test(text)) return true;
+  return text.length >= MIN_BROKEN_LINE_CHARS && line.indent < startIndent;
+}
+
+function looksLikeHeading(text: string): boolean {
+  return NUMBERED_HEADING.test(text) && text.length <= MAX_HEADING_CHARS && !SENTENCE_FINAL.test(text);
+}
+
+function compact(text: string): string {
+  return text.replace(/[\s\u00a0\u2000-\u200b\u3000]+/gu, "");
+}
+
+/** A body paragraph that repeats the running header (a drop cap may have split off its first letter). */
+function isRunningText(key: string, running: string): boolean {
+  if (running === "" || key.length < 4) return false;
+  return running.includes(key) || (key.length >= 8 && running.includes(key.slice(1)));
+}
