@@ -17,6 +17,8 @@ export interface WordParagraph {
   indent: number;
   /** The paragraph sits in a text box. */
   inTextBox?: boolean;
+  /** Centred (titles, captions), so never a broken line of body text. */
+  centred?: boolean;
 }
 
 /** A body table as Word holds it. */
@@ -68,6 +70,8 @@ function readParagraph(element: XmlElement, context: BodyContext, inTextBox: boo
   const level = outlineLevel(properties) ?? style?.headingLevel;
   if (level !== undefined) paragraph.headingLevel = level;
   if (inTextBox) paragraph.inTextBox = true;
+  const alignment = properties ? childElement(properties, "w:jc")?.attributes["w:val"] : undefined;
+  if (alignment === "center") paragraph.centred = true;
   // A text box's paragraphs follow the paragraph that anchors it.
   return [paragraph, ...textBoxes.flatMap((box) => readBlocks(box, context, true))];
 }

@@ -4,7 +4,7 @@
  * paragraphs that a PDF conversion broke at old line ends joined again.
  */
 import type { LoadedBlock } from "../loaders/types.js";
-import { captionKind, isFurniture, lineKinds } from "../loaders/line-kinds.js";
+import { captionKind, isFurniture, lineKinds, startsNote } from "../loaders/line-kinds.js";
 import { joinWrappedLine } from "../loaders/join-lines.js";
 import { isTableCaption, isUnitLine, unitText } from "../tables/caption.js";
 import { builtTableBlocks, cleanCell, isLayoutTable, tableFromGrid } from "../tables/grid.js";
@@ -21,16 +21,24 @@ export interface WordBlocks {
 const MAX_HEADING_CHARS = 80;
 const SENTENCE_FINAL = /[。！？!?；;…:：]$/u;
 // A paragraph never ends on these: the sentence goes on in the next one.
-const OPEN_END = /[，、,（(“‘《【［\[]$/u;
+const OPEN_END = /[，、,（(“‘《【［\[\-－~～]$/u;
 const NUMBERED_HEADING = /^(?:第[一二三四五六七八九十百\d]+[部分章节篇条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))/u;
-/** A continuation line is at least this long: shorter unpunctuated lines are headings or labels. */
-const MIN_BROKEN_LINE_CHARS = 10;
 
 interface Line {
   text: string;
+  /** Start indentation in characters. */
   indent: number;
   headingLevel?: number;
+  centred?: boolean;
 }
+
+/** Twips per character of body text (10.5 pt). */
+const TWIPS_PER_CHAR = 210;
+/** A body line at least this long that stops without closing punctuation is a broken line… */
+const BROKEN_LINE_CHARS = 20;
+/** …and a document where this share of long lines are broken was converted from a PDF's lines. */
+const BROKEN_DOCUMENT_SHARE = 0.15;
+const MIN_BROKEN_LINES = 5;
 
 /**
  * Returns the blocks and tables of a Word body. `runningText` is the text of the document's
@@ -84,7 +92,8 @@ function paragraphLines(paragraph: WordParagraph): Line[] {
     .map((text) => text.trim())
     .filter((text) => text !== "")
     .map((text) => {
-      const line: Line = { text, indent: paragraph.indent };
+      const line: Line = { text, indent: Math.round(paragraph.indent / TWIPS_PER_CHAR) };
+      if (paragraph.centred) line.centred = true;
       if (paragraph.headingLevel !== undefined && text.length <= MAX_HEADING_CHARS) line.headingLevel = paragraph.headingLevel;
       return line;
     });
@@ -107,13 +116,20 @@ function takeCaption(lines: readonly Line[]): { caption?: string; unit?: string 
 /** Returns blocks for consecutive body lines: kinds assigned, broken paragraphs joined. */
 function lineBlocks(lines: readonly Line[]): LoadedBlock[] {
   const kinds = lineKinds(lines.map((line) => line.text));
+  const broken = isBrokenDocument(lines, kinds);
   const blocks: LoadedBlock[] = [];
   let startIndent = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const kind = line.headingLevel !== undefined ? "heading" : kinds[index];
     const previous = blocks.at(-1);
-    if (kind === undefined && previous !== undefined && previous.kind === undefined && continues(previous.text, line, startIndent)) {
+    const previousLine = lines[index - 1];
+    // A note's wrapped line is still the note ("1.本资料中…注册登" + "记的法定机构数。").
+    if (kind === "note" && previous?.kind === "note" && !SENTENCE_FINAL.test(previous.text) && !startsNote(line.text)) {
+      previous.text = joinWrappedLine(previous.text, line.text);
+      continue;
+    }
+    if (kind === undefined && previous !== undefined && previous.kind === undefined && previousLine !== undefined && continues(previous.text, previousLine, line, { startIndent, broken })) {
       previous.text = joinWrappedLine(previous.text, line.text);
       continue;
     }
@@ -127,15 +143,32 @@ function lineBlocks(lines: readonly Line[]): LoadedBlock[] {
 }
 
 /**
- * Returns true when `line` goes on with the paragraph `text`: the paragraph stops without closing
- * punctuation, and either stops on a comma-like mark or the line is not indented like a
- * paragraph start (a converted PDF's line ends, "…比上年末" + "增加 1336 万人。").
+ * Returns true when `line` goes on with the paragraph `text` (whose last line was `previous`):
+ * the paragraph stops without closing punctuation, and it stops on a comma-like mark, or the
+ * line is not indented like a paragraph start, or — in a document converted from a PDF's lines
+ * ("…比上年末" + "增加 1336 万人。") — the paragraph is long and neither line is centred.
  */
-function continues(text: string, line: Line, startIndent: number): boolean {
+function continues(text: string, previous: Line, line: Line, options: { startIndent: number; broken: boolean }): boolean {
   if (SENTENCE_FINAL.test(text) || looksLikeHeading(line.text) || captionKind(line.text) !== undefined) return false;
   if (looksLikeHeading(text) && !OPEN_END.test(text)) return false;
   if (OPEN_END.test(text)) return true;
-  return text.length >= MIN_BROKEN_LINE_CHARS && line.indent < startIndent;
+  // A short line without closing punctuation stands alone (an issuer line under a title).
+  const standsAlone = line.text.length < BROKEN_LINE_CHARS && !SENTENCE_FINAL.test(line.text);
+  if (previous.text.length >= BROKEN_LINE_CHARS && !standsAlone && line.indent < options.startIndent) return true;
+  return options.broken && previous.text.length >= BROKEN_LINE_CHARS && !standsAlone && !previous.centred && !line.centred && line.indent <= previous.indent;
+}
+
+/** Returns true when many long body lines stop without closing punctuation (line ends kept as paragraphs). */
+function isBrokenDocument(lines: readonly Line[], kinds: ReadonlyArray<string | undefined>): boolean {
+  let long = 0;
+  let broken = 0;
+  lines.forEach((line, index) => {
+    if (kinds[index] !== undefined || line.headingLevel !== undefined || line.centred || line.text.length < BROKEN_LINE_CHARS) return;
+    if (looksLikeHeading(line.text)) return;
+    long++;
+    if (!SENTENCE_FINAL.test(line.text)) broken++;
+  });
+  return broken >= MIN_BROKEN_LINES && broken / Math.max(1, long) >= BROKEN_DOCUMENT_SHARE;
 }
 
 function looksLikeHeading(text: string): boolean {

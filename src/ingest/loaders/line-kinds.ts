@@ -25,8 +25,15 @@ const MAX_CAPTION_CHARS = 60;
 const NOTE_TITLE = /^(?:注释|注|附注|说明|备注|notes?)\s*[:：]?$/iu;
 const NOTE_LINE = /^(?:注|附注|备注|说明|资料来源|数据来源|来源)\s*[:：]\s*\S/u;
 const SOURCE_TITLE = /^(?:资料来源|数据来源)\s*[:：]?$/u;
-const FOOTNOTE_LINE = /^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.．、)）]\D|[（(]\d{1,3}[)）])/u;
+// "[1] …", "［2］…", "1.…", "（3）…", and "7.2018 年…" (a note about a year).
+const FOOTNOTE_LINE = /^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.．、)）](?:\D|\d{4}\s*年)|[（(]\d{1,3}[)）])/u;
 const SENTENCE_FINAL = /[。！？!?；;…]$/u;
+
+/** Returns true when `text` opens a note: a numbered note line or a note title (`注释`, `资料来源`). */
+export function startsNote(text: string): boolean {
+  const line = text.trim();
+  return FOOTNOTE_LINE.test(line) || NOTE_TITLE.test(line) || SOURCE_TITLE.test(line) || NOTE_LINE.test(line);
+}
 
 /** Returns true for furniture that carries no content: page numbers, table-of-contents lines, bare figures. */
 export function isFurniture(text: string): boolean {
@@ -53,7 +60,7 @@ export function captionKind(text: string): ParagraphKind | undefined {
 /**
  * Returns the kind of each line: "note" for notes — a `注：…`/`资料来源：…` line, and a
  * `注释` block (its title, the numbered `[1] …` lines after it, and a `资料来源` paragraph
- * after them) — "caption" for captions and unit lines, undefined for the rest. A note block
+ * after them; a numbered line's wrapped rest too) — "caption" for captions and unit lines, undefined for the rest. A note block
  * ends at the first line that is neither numbered nor the source paragraph. Never throws.
  */
 export function lineKinds(lines: readonly string[]): Array<ParagraphKind | undefined> {
@@ -72,7 +79,8 @@ export function lineKinds(lines: readonly string[]): Array<ParagraphKind | undef
       kinds[index] = "note";
       continue;
     }
-    if (inNotes && FOOTNOTE_LINE.test(line)) {
+    const previous = lines[index - 1]?.trim() ?? "";
+    if (inNotes && (FOOTNOTE_LINE.test(line) || (kinds[index - 1] === "note" && !SENTENCE_FINAL.test(previous) && !NOTE_TITLE.test(previous)))) {
       kinds[index] = "note";
       sourceParagraphs = 0;
       continue;
