@@ -4,7 +4,7 @@
  * paragraphs that a PDF conversion broke at old line ends joined again.
  */
 import type { LoadedBlock } from "../loaders/types.js";
-import { captionKind, isFurniture, lineKinds, startsNote } from "../loaders/line-kinds.js";
+import { captionKind, isFurniture, isNoteTitle, lineKinds, startsNote } from "../loaders/line-kinds.js";
 import { joinWrappedLine } from "../loaders/join-lines.js";
 import { isTableCaption, isUnitLine, unitText } from "../tables/caption.js";
 import { builtTableBlocks, cleanCell, isLayoutTable, tableFromGrid } from "../tables/grid.js";
@@ -125,7 +125,7 @@ function lineBlocks(lines: readonly Line[]): LoadedBlock[] {
     const previous = blocks.at(-1);
     const previousLine = lines[index - 1];
     // A note's wrapped line is still the note ("1.本资料中…注册登" + "记的法定机构数。").
-    if (kind === "note" && previous?.kind === "note" && !SENTENCE_FINAL.test(previous.text) && !startsNote(line.text)) {
+    if (kind === "note" && previous?.kind === "note" && !SENTENCE_FINAL.test(previous.text) && !isNoteTitle(previous.text) && !startsNote(line.text)) {
       previous.text = joinWrappedLine(previous.text, line.text);
       continue;
     }

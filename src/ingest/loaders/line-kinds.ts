@@ -28,11 +28,18 @@ const SOURCE_TITLE = /^(?:资料来源|数据来源)\s*[:：]?$/u;
 // "[1] …", "［2］…", "1.…", "（3）…", and "7.2018 年…" (a note about a year).
 const FOOTNOTE_LINE = /^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.．、)）](?:\D|\d{4}\s*年)|[（(]\d{1,3}[)）])/u;
 const SENTENCE_FINAL = /[。！？!?；;…]$/u;
+const NUMBERED_HEADING = /^(?:第[一二三四五六七八九十百\d]+[部分章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u;
 
 /** Returns true when `text` opens a note: a numbered note line or a note title (`注释`, `资料来源`). */
 export function startsNote(text: string): boolean {
   const line = text.trim();
   return FOOTNOTE_LINE.test(line) || NOTE_TITLE.test(line) || SOURCE_TITLE.test(line) || NOTE_LINE.test(line);
+}
+
+/** Returns true for a note block's title line (`注释`, `注：`, `资料来源`). */
+export function isNoteTitle(text: string): boolean {
+  const line = text.trim();
+  return NOTE_TITLE.test(line) || SOURCE_TITLE.test(line);
 }
 
 /** Returns true for furniture that carries no content: page numbers, table-of-contents lines, bare figures. */
@@ -59,20 +66,19 @@ export function captionKind(text: string): ParagraphKind | undefined {
 
 /**
  * Returns the kind of each line: "note" for notes — a `注：…`/`资料来源：…` line, and a
- * `注释` block (its title, the numbered `[1] …` lines after it, and a `资料来源` paragraph
- * after them; a numbered line's wrapped rest too) — "caption" for captions and unit lines, undefined for the rest. A note block
- * ends at the first line that is neither numbered nor the source paragraph. Never throws.
+ * `注释`/`资料来源` block (its title, then numbered `[1] …` lines, their wrapped rests and
+ * further sentences) — "caption" for captions and unit lines, undefined for the rest. A note
+ * block ends at a line that is neither numbered nor a sentence (an issuer line, a heading).
+ * Never throws.
  */
 export function lineKinds(lines: readonly string[]): Array<ParagraphKind | undefined> {
   const kinds: Array<ParagraphKind | undefined> = lines.map(() => undefined);
   let inNotes = false;
-  let sourceParagraphs = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (NOTE_TITLE.test(line) || SOURCE_TITLE.test(line)) {
       kinds[index] = "note";
       inNotes = true;
-      sourceParagraphs = SOURCE_TITLE.test(line) ? 1 : 0;
       continue;
     }
     if (NOTE_LINE.test(line) || isWebResidue(line)) {
@@ -80,19 +86,14 @@ export function lineKinds(lines: readonly string[]): Array<ParagraphKind | undef
       continue;
     }
     const previous = lines[index - 1]?.trim() ?? "";
-    if (inNotes && (FOOTNOTE_LINE.test(line) || (kinds[index - 1] === "note" && !SENTENCE_FINAL.test(previous) && !NOTE_TITLE.test(previous)))) {
+    // Inside a note block: numbered notes, a note's wrapped rest, and further sentences of a
+    // note; a short line without punctuation (the issuer line of the next part) ends the block.
+    const wrappedRest = kinds[index - 1] === "note" && !SENTENCE_FINAL.test(previous) && !NOTE_TITLE.test(previous) && !SOURCE_TITLE.test(previous);
+    if (inNotes && (FOOTNOTE_LINE.test(line) || wrappedRest || (SENTENCE_FINAL.test(line) && !NUMBERED_HEADING.test(line)))) {
       kinds[index] = "note";
-      sourceParagraphs = 0;
-      continue;
-    }
-    if (inNotes && sourceParagraphs > 0 && SENTENCE_FINAL.test(line)) {
-      // The paragraph under a 资料来源 title: "本公报中财政数据来自市财政局；…。"
-      kinds[index] = "note";
-      sourceParagraphs--;
       continue;
     }
     inNotes = false;
-    sourceParagraphs = 0;
     kinds[index] = captionKind(line);
   }
   return kinds;
