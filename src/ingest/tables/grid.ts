@@ -55,7 +55,7 @@ export function tableFromGrid(grid: readonly GridRow[], options: { caption?: str
   const matrix = expand(grid).filter((row) => row.cells.some((cell) => cell.text !== ""));
   if (matrix.length === 0) return undefined;
   const width = Math.max(...matrix.map((row) => row.cells.length));
-  let caption = options.caption?.trim() || undefined;
+  let caption = cleanCell(options.caption ?? "") || undefined;
   let unit: string | undefined;
   let start = 0;
   // Rows that are one cell across the whole table: the caption, or the unit line.
