@@ -12,7 +12,8 @@ const DEFAULT_SHEET_NAME = /^(?:sheet|工作表)\s*\d+$/iu;
  * Returns the sheets of a .xlsx file as blocks: metadata and note rows as notes, each data row
  * as a row sentence (caption from the `指标`/`数据库` line or the sheet name, merged header cells
  * spread over their columns). A workbook with several sheets gets a heading per sheet. Throws
- * IngestError "corrupt" for a file exceljs cannot open and "empty" when no sheet holds a cell.
+ * IngestError "corrupt" for a file exceljs cannot open or that holds no worksheet, and "empty"
+ * when no sheet holds a cell.
  */
 export async function loadXlsx(bytes: Uint8Array, path: string): Promise<LoadedText> {
   const workbook = new ExcelJS.Workbook();
@@ -22,6 +23,9 @@ export async function loadXlsx(bytes: Uint8Array, path: string): Promise<LoadedT
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new IngestError(`${path} could not be read as an Excel (.xlsx) workbook; it is damaged or not a .xlsx (${detail}).`, "corrupt", path, { cause: error });
+  }
+  if (workbook.worksheets.length === 0) {
+    throw new IngestError(`${path} could not be read as an Excel (.xlsx) workbook; it holds no worksheet.`, "corrupt", path);
   }
   const blocks: LoadedBlock[] = [];
   const tables: TableInfo[] = [];
