@@ -11,7 +11,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 // The real NBS 国家数据 export in GB18030: three metadata lines, 31 provinces × 10 years, a note and a source line.
 describe("csv loader (NBS 年末常住人口 export, GB18030)", () => {
   it("decodes GB18030 and indexes each province as a row sentence with the caption and unit of the 指标 line", async () => {
-    const { blocks, tables } = await loadCsv(fixture, "population.csv");
+    const { blocks = [], tables } = await loadCsv(fixture, "population.csv");
     const rows = blocks.filter((block) => block.kind === "table-row").map((block) => block.text);
     expect(rows).toHaveLength(31);
     expect(rows[0]).toBe(
@@ -21,7 +21,7 @@ describe("csv loader (NBS 年末常住人口 export, GB18030)", () => {
   });
 
   it("keeps the metadata lines above and the note and source lines below as notes", async () => {
-    const { blocks } = await loadCsv(fixture, "population.csv");
+    const { blocks = [] } = await loadCsv(fixture, "population.csv");
     const notes = blocks.filter((block) => block.kind === "note").map((block) => block.text);
     expect(notes.slice(0, 3)).toEqual(["数据库：分省年度数据", "指标：年末常住人口(万人)", "时间：最近10年"]);
     expect(notes.at(-1)).toBe("数据来源：国家统计局");
@@ -35,7 +35,7 @@ describe("csv loader (NBS 年末常住人口 export, GB18030)", () => {
   });
 
   it("reads a tab-separated file", async () => {
-    const { blocks } = await loadCsv(utf8("地区\t2024年\t2023年\n四川省\t8364\t8368\n重庆市\t3191\t3191\n"), "t.csv");
+    const { blocks = [] } = await loadCsv(utf8("地区\t2024年\t2023年\n四川省\t8364\t8368\n重庆市\t3191\t3191\n"), "t.csv");
     expect(blocks.map((block) => block.text)).toEqual(["四川省｜2024年：8364｜2023年：8368", "重庆市｜2024年：3191｜2023年：3191"]);
   });
 

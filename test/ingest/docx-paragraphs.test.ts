@@ -9,7 +9,7 @@ const fixture = (name: string): Uint8Array => readFileSync(new URL(`../fixtures/
 // Excerpts of the 东莞 (web copy), 人社 (line ends kept), 民政 (page numbers) and 杭州 (running
 // headers, contents, empty layout tables) bulletins.
 describe("docx paragraphs (converted bulletins)", async () => {
-  const { blocks, tables } = await loadDocx(fixture("converted-bulletins.docx"), "converted.docx");
+  const { blocks = [], tables } = await loadDocx(fixture("converted-bulletins.docx"), "converted.docx");
   const texts = blocks.map((block) => block.text);
 
   it("marks the web page's residue line as a note", () => {
@@ -71,7 +71,7 @@ describe("docx structure from Word markup", () => {
       row(cell("", "<w:vMerge/>"), cell("人数"), cell("比例")),
       row(cell("签约就业"), cell("120"), cell("45.1%")),
     ].join("")}</w:tbl>`;
-    const { blocks, tables } = await loadDocx(await wordPackage(`<w:p><w:r><w:t>表2 毕业生去向</w:t></w:r></w:p>${table}`), "t.docx");
+    const { blocks = [], tables } = await loadDocx(await wordPackage(`<w:p><w:r><w:t>表2 毕业生去向</w:t></w:r></w:p>${table}`), "t.docx");
     expect(tables?.[0]?.headers).toEqual(["指标", "博士·人数", "博士·比例"]);
     expect(blocks.at(-1)).toEqual({ text: "表2 毕业生去向｜签约就业｜博士·人数：120｜博士·比例：45.1%", kind: "table-row", tableRow: { table: 0, row: 0 } });
   });

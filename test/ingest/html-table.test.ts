@@ -6,7 +6,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 // mammoth's HTML of the 南京 Word tables fixture: <td><p>…</p></td>, a colspan caption row, no <th>.
 describe("html tables (mammoth HTML of the 南京 Word tables)", async () => {
-  const { blocks, tables } = await loadHtml(readFileSync(new URL("../fixtures/ingest/nanjing-tables.html", import.meta.url)), "nanjing.html");
+  const { blocks = [], tables } = await loadHtml(readFileSync(new URL("../fixtures/ingest/nanjing-tables.html", import.meta.url)), "nanjing.html");
   const rows = blocks.filter((block) => block.kind === "table-row").map((block) => block.text);
 
   it("reads every table and row as the Word loader does", () => {
@@ -33,7 +33,7 @@ describe("html tables with thead, th, colspan, rowspan and caption", () => {
 <p>注：数据截至12月31日。</p></body></html>`;
 
   it("joins the two header levels, keeps the caption, and puts the indented row under its parent", async () => {
-    const { blocks, tables } = await loadHtml(utf8(page), "jobs.html");
+    const { blocks = [], tables } = await loadHtml(utf8(page), "jobs.html");
     expect(tables?.[0]?.headers).toEqual(["去向", "博士·人数", "博士·比例", "硕士·人数", "硕士·比例"]);
     expect(blocks.map((block) => [block.kind, block.text])).toEqual([
       ["heading", "二、就业"],
@@ -45,13 +45,13 @@ describe("html tables with thead, th, colspan, rowspan and caption", () => {
 
   it("reads a layout table around prose as ordinary paragraphs", async () => {
     const prose = "全年全市实现地区生产总值18500.81亿元，比上年增长4.5%。分产业看，第一产业增加值331.00亿元，增长3.5%。";
-    const { blocks, tables } = await loadHtml(utf8(`<table><tr><td><p>${prose}</p></td></tr></table>`), "layout.html");
+    const { blocks = [], tables } = await loadHtml(utf8(`<table><tr><td><p>${prose}</p></td></tr></table>`), "layout.html");
     expect(tables).toBeUndefined();
     expect(blocks).toEqual([{ text: prose }]);
   });
 
   it("makes h1–h6 heading blocks with their level", async () => {
-    const { blocks } = await loadHtml(utf8("<h1>南京市统计公报</h1><h3>（一）农业</h3><p>正文。</p>"), "h.html");
+    const { blocks = [] } = await loadHtml(utf8("<h1>南京市统计公报</h1><h3>（一）农业</h3><p>正文。</p>"), "h.html");
     expect(blocks).toEqual([
       { text: "南京市统计公报", kind: "heading", headingLevel: 1 },
       { text: "（一）农业", kind: "heading", headingLevel: 3 },

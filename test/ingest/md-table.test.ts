@@ -6,7 +6,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 // An excerpt of 第三次全国工业普查主要数据公报 (Markdown with real pipe tables).
 describe("markdown pipe tables (工业普查 excerpt)", async () => {
-  const { blocks, tables } = await loadMarkdown(readFileSync(new URL("../fixtures/ingest/census-tables.md", import.meta.url)), "census.md");
+  const { blocks = [], tables } = await loadMarkdown(readFileSync(new URL("../fixtures/ingest/census-tables.md", import.meta.url)), "census.md");
   const rows = blocks.filter((block) => block.kind === "table-row").map((block) => block.text);
 
   it("reads each pipe table, with the bold 表N paragraph above it as caption", () => {
@@ -47,7 +47,7 @@ describe("markdown pipe tables (工业普查 excerpt)", async () => {
 
 describe("markdown tables without a header delimiter", () => {
   it("keeps the row as text when there is no delimiter line", async () => {
-    const { blocks, tables } = await loadMarkdown(utf8("| 1995年比重(%) | 66.0 | 23.8 |\n"), "x.md");
+    const { blocks = [], tables } = await loadMarkdown(utf8("| 1995年比重(%) | 66.0 | 23.8 |\n"), "x.md");
     expect(tables).toBeUndefined();
     expect(blocks).toEqual([{ text: "1995年比重(%) 66.0 23.8" }]);
   });

@@ -17,7 +17,7 @@ async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Uint8A
 // The real NBS 国家数据 export: metadata rows, one data row, two note rows and a source row.
 describe("xlsx loader (NBS 社会消费品零售总额 export)", () => {
   it("indexes the data row as a row sentence, newest year first as exported", async () => {
-    const { blocks, tables } = await loadXlsx(fixture, "retail.xlsx");
+    const { blocks = [], tables } = await loadXlsx(fixture, "retail.xlsx");
     expect(blocks.filter((block) => block.kind === "table-row").map((block) => block.text)).toEqual([
       "年度数据｜社会消费品零售总额 (亿元)｜2025年：501202.0｜2024年：483344.7｜2023年：467098.0｜2022年：436448.7｜2021年：438351.9",
     ]);
@@ -25,7 +25,7 @@ describe("xlsx loader (NBS 社会消费品零售总额 export)", () => {
   });
 
   it("keeps the metadata rows above and the note and source rows below as notes", async () => {
-    const { blocks } = await loadXlsx(fixture, "retail.xlsx");
+    const { blocks = [] } = await loadXlsx(fixture, "retail.xlsx");
     expect(blocks.filter((block) => block.kind === "note").map((block) => block.text)).toEqual([
       "数据库：年度数据",
       "时间：2021年-2025年",
@@ -51,7 +51,7 @@ describe("xlsx loader (NBS 社会消费品零售总额 export)", () => {
       sheet.mergeCells("B1:C1");
       sheet.mergeCells("D1:E1");
     });
-    const { blocks } = await loadXlsx(bytes, "grain.xlsx");
+    const { blocks = [] } = await loadXlsx(bytes, "grain.xlsx");
     expect(blocks.map((block) => block.text)).toEqual([
       "分省产量｜四川省｜粮食·2024年：3599｜粮食·2023年：3594｜棉花·2024年：0.1｜棉花·2023年：0.1",
     ]);

@@ -5,6 +5,7 @@
  */
 import type { LoadedBlock } from "../loaders/types.js";
 import { captionKind, isFurniture, isNoteTitle, lineKinds, startsNote } from "../loaders/line-kinds.js";
+import { removeCjkLetterSpacing } from "../loaders/hard-wrap.js";
 import { joinWrappedLine } from "../loaders/join-lines.js";
 import { isTableCaption, isUnitLine, unitText } from "../tables/caption.js";
 import { builtTableBlocks, cleanCell, isLayoutTable, tableFromGrid } from "../tables/grid.js";
@@ -89,7 +90,7 @@ export function wordBlocks(items: readonly WordItem[], runningText: string): Wor
 function paragraphLines(paragraph: WordParagraph): Line[] {
   return paragraph.text
     .split("\n")
-    .map((text) => text.trim())
+    .map((text) => removeCjkLetterSpacing(text.trim()))
     .filter((text) => text !== "")
     .map((text) => {
       const line: Line = { text, indent: Math.round(paragraph.indent / TWIPS_PER_CHAR) };
