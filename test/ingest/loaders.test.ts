@@ -13,10 +13,14 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 
 describe("txt loader", () => {
-  it("returns the decoded text, one block per line, without a title", async () => {
-    expect(await loadTxt(utf8("第一段。\n第二段。"), "a.txt")).toEqual({
-      text: "第一段。\n第二段。",
-      blocks: [{ text: "第一段。" }, { text: "第二段。" }],
+  it("returns the decoded text without a title", async () => {
+    expect(await loadTxt(utf8("第一段。\n第二段。"), "a.txt")).toEqual({ text: "第一段。\n第二段。" });
+  });
+
+  it("returns blocks with their kinds when some lines are notes", async () => {
+    expect(await loadTxt(utf8("增长6.2%。\n注：按可比价格计算。"), "a.txt")).toEqual({
+      text: "增长6.2%。\n注：按可比价格计算。",
+      blocks: [{ text: "增长6.2%。" }, { text: "注：按可比价格计算。", kind: "note" }],
     });
   });
 });

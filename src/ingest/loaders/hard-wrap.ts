@@ -6,7 +6,11 @@
  */
 import { joinWrappedLine } from "./join-lines.js";
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+/** UTF-16 code unit ranges of wide (CJK and full-width) characters, as [first, last] pairs. */
+const WIDE_RANGES = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa960, 0xa97f],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+] as const;
 // Closing punctuation after which a line may end its paragraph.
 const PARAGRAPH_END = /[。！？!?；;…:：](?:[”’」』）)]*)$/u;
 const NUMBERED_HEADING = /^(?:第[一二三四五六七八九十百\d]+[部分章节篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])/u;
@@ -29,7 +33,18 @@ const MAX_HEADING_CHARS = 30;
 /** Returns the display width of `text`: 2 per CJK or full-width character, 1 per other. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // A surrogate pair (rare CJK extension characters) counts once, as wide.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      width += 2;
+      index++;
+      continue;
+    }
+    if (code < 0x1100) width += 1;
+    else if (code >= 0x4e00 && code <= 0x9fff) width += 2;
+    else width += WIDE_RANGES.some(([first, last]) => code >= first && code <= last) ? 2 : 1;
+  }
   return width;
 }
 
@@ -39,7 +54,10 @@ export function displayWidth(text: string): number {
  * margin), most of them mid-sentence, and that width must be a page's, not a paragraph's.
  */
 export function hardWrapWidth(lines: readonly string[]): number | undefined {
-  const widths = lines.map((line) => displayWidth(line.trim())).filter((width) => width > 0);
+  const trimmed = lines.map((line) => line.trim()).filter((line) => line !== "");
+  // Most lines longer than any page: one paragraph per line, no need to measure.
+  if (trimmed.filter((line) => line.length > MAX_WRAP_WIDTH).length * 2 > trimmed.length) return undefined;
+  const widths = trimmed.map(displayWidth);
   if (widths.length < MIN_LINES) return undefined;
   const sorted = [...widths].sort((a, b) => a - b);
   let bestWidth = 0;
