@@ -70,6 +70,13 @@ describe("CJK letter-spacing", () => {
   });
 });
 
+describe("txt page numbers", () => {
+  it("drops page-number lines of the PDF a text was taken from", async () => {
+    const { text } = await loadTxt(new TextEncoder().encode("全年粮食总产量302.32万吨。\n— 5 —\n- 6 -\n蔬菜产量260.59万吨。"), "p.txt");
+    expect(text).toBe("全年粮食总产量302.32万吨。\n蔬菜产量260.59万吨。");
+  });
+});
+
 describe("the shipped report", () => {
   it("comes out exactly as before: same canonical text and paragraphs, no kinds", async () => {
     const bytes = readFileSync(new URL("../../knowledge/sichuan-industry-report.txt", import.meta.url));

@@ -42,11 +42,17 @@ export function isNoteTitle(text: string): boolean {
   return NOTE_TITLE.test(line) || SOURCE_TITLE.test(line);
 }
 
+/** Returns true for a page number on a line of its own (`—1—`, `- 4 -`, `第3页`, `3 / 20`). */
+export function isPageNumber(text: string): boolean {
+  const line = text.trim();
+  return PAGE_NUMBER.some((pattern) => pattern.test(line));
+}
+
 /** Returns true for furniture that carries no content: page numbers, table-of-contents lines, bare figures. */
 export function isFurniture(text: string): boolean {
   const line = text.trim();
   if (line === "") return true;
-  if (PAGE_NUMBER.some((pattern) => pattern.test(line))) return true;
+  if (isPageNumber(line)) return true;
   if (TOC_TITLE.test(line) || TOC_ENTRY.some((pattern) => pattern.test(line))) return true;
   return BARE_NUMBER.test(line);
 }

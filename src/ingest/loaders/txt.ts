@@ -1,17 +1,20 @@
 import { decodeText } from "../decode-text.js";
 import { hardWrapWidth, reflowHardWrapped, removeCjkLetterSpacing } from "./hard-wrap.js";
-import { lineKinds } from "./line-kinds.js";
+import { isPageNumber, lineKinds } from "./line-kinds.js";
 import type { LoadedBlock, LoadedText } from "./types.js";
 
 /**
  * Returns the paragraphs of a plain-text file, one per line — or, when the file is
  * hard-wrapped (a PDF's lines kept), per paragraph rejoined from its lines (see hard-wrap.ts).
- * Letter-spaced headings are closed up. When some lines are notes (`注释：` blocks, `注：…`) or
- * captions, the paragraphs come as blocks with those kinds, else as plain text.
+ * Letter-spaced headings are closed up and page-number lines dropped. When some lines are notes
+ * (`注释：` blocks, `注：…`) or captions, the paragraphs come as blocks with those kinds, else as
+ * plain text.
  * Throws IngestError "binary" or "empty" (see decodeText).
  */
 export async function loadTxt(bytes: Uint8Array, path: string): Promise<LoadedText> {
-  const rawLines = decodeText(bytes, path).split(/\r\n?|\n/u);
+  // Page numbers of the PDF the text was taken from are not text (`— 5 —`); they go before
+  // reflowing so a paragraph runs on across the page break.
+  const rawLines = decodeText(bytes, path).split(/\r\n?|\n/u).filter((line) => !isPageNumber(line));
   const width = hardWrapWidth(rawLines);
   const lines = (width === undefined ? rawLines : reflowHardWrapped(rawLines, width)).map(removeCjkLetterSpacing);
   const kept = lines.filter((line) => line.trim() !== "");
