@@ -1,6 +1,7 @@
 import { isTableCaption } from "../tables/caption.js";
 import { builtTableBlocks, tableFromGrid, type GridRow } from "../tables/grid.js";
 import type { TableInfo } from "../types.js";
+import { removeCjkLetterSpacing } from "./hard-wrap.js";
 import { joinWrappedLine } from "./join-lines.js";
 import { lineKinds } from "./line-kinds.js";
 import type { LoadedBlock } from "./types.js";
@@ -84,7 +85,7 @@ export function markdownToText(markdown: string): MarkdownText {
     const heading = ATX_HEADING.exec(line);
     if (heading) {
       flush();
-      const text = inlineText(heading[2]!);
+      const text = removeCjkLetterSpacing(inlineText(heading[2]!));
       if (title === undefined && heading[1] === "#" && text !== "") title = text;
       if (text !== "") blocks.push({ text, kind: "heading", headingLevel: heading[1]!.length });
       continue;
