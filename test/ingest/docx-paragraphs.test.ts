@@ -63,6 +63,13 @@ describe("docx structure from Word markup", () => {
     ]);
   });
 
+  it("joins a bare 图N paragraph and the title under it into one caption", async () => {
+    const paragraph = (text: string): string => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = [paragraph("图 1"), paragraph("2017—2021 年民政部门登记和管理的机构和设施情况"), paragraph("二、行政区划")].join("");
+    const { blocks = [] } = await loadDocx(await wordPackage(body), "figure.docx");
+    expect(blocks.slice(0, 2)).toEqual([{ text: "图 1 2017—2021 年民政部门登记和管理的机构和设施情况", kind: "caption" }, { text: "二、行政区划" }]);
+  });
+
   it("reads a table's vertically merged label cell into each row it spans, and a two-level header", async () => {
     const cell = (text: string, properties = ""): string => `<w:tc><w:tcPr>${properties}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
     const row = (...cells: string[]): string => `<w:tr>${cells.join("")}</w:tr>`;

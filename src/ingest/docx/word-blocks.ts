@@ -33,6 +33,8 @@ interface Line {
   centred?: boolean;
 }
 
+const BARE_FIGURE_NUMBER = /^\s*(?:图|表)\s*\d+\s*$/u;
+
 /** Twips per character of body text (10.5 pt). */
 const TWIPS_PER_CHAR = 210;
 /** A body line at least this long that stops without closing punctuation is a broken line… */
@@ -125,6 +127,11 @@ function lineBlocks(lines: readonly Line[]): LoadedBlock[] {
     const kind = line.headingLevel !== undefined ? "heading" : kinds[index];
     const previous = blocks.at(-1);
     const previousLine = lines[index - 1];
+    // A bare "图 1" and its title on the next line are one caption.
+    if (previous?.kind === "caption" && BARE_FIGURE_NUMBER.test(previous.text) && kind === undefined && line.text.length <= MAX_HEADING_CHARS && !SENTENCE_FINAL.test(line.text)) {
+      previous.text = `${previous.text.trim()} ${line.text}`;
+      continue;
+    }
     // A note's wrapped line is still the note ("1.本资料中…注册登" + "记的法定机构数。").
     if (kind === "note" && previous?.kind === "note" && !SENTENCE_FINAL.test(previous.text) && !isNoteTitle(previous.text) && !startsNote(line.text)) {
       previous.text = joinWrappedLine(previous.text, line.text);
