@@ -1,0 +1,276 @@
+/** Turns a table region's lines into columns, a header and data rows with their labels. */
+import type { PdfLine, PdfSegment } from "./geometry.js";
+import { isDataLine, isNumericCell, type TableRegion } from "./table-regions.js";
+
+/** A PDF table read into cells. */
+export interface TableGrid {
+  headers: string[];
+  /** Cells of each data row: the row's own label first, then one cell per value column. */
+  rows: string[][];
+  /** Each row's full label: parent rows and row groups first, joined by "·". */
+  rowLabels: string[];
+  /** 1-based page of each row. */
+  rowPages: number[];
+}
+
+interface Interval {
+  from: number;
+  to: number;
+}
+
+interface RowDraft {
+  y: number;
+  page: number;
+  cells: string[];
+  labelX: number;
+  fontSize: number;
+  group?: string;
+  parent?: string;
+}
+
+const SUBTOTAL_PREFIX = /^(其中|其\s*中)\s*[:：]\s*/u;
+
+/**
+ * Returns the grid of a table read from one or more regions (one per page it spans). Columns are
+ * the x intervals that the cells of data rows cover; header rows are the lines above the first
+ * data row, a header cell set over several columns heads each of them (`博士·人数`); a header
+ * repeated on a continuation page is dropped. Never throws.
+ */
+export function buildTableGrid(parts: readonly TableRegion[]): TableGrid {
+  const dataLines = parts.flatMap((part) => part.lines.filter(isDataLine));
+  const headerLines = headerLinesOf(parts[0]!);
+  const columns = columnIntervals(dataLines, headerLines.at(-1));
+  const headerCells = headerLines.map((line) => assignHeader(line.segments, columns));
+  const headers = columns.map((_, column) => joinHeader(headerCells.map((cells) => cells[column] ?? [])));
+  const repeated = headerLines.map((line) => line.text).join("\n");
+  const labelColumns = countLabelColumns(dataLines, columns);
+  const drafts: RowDraft[] = [];
+  for (const part of parts) {
+    let body = part.lines.slice(part === parts[0] ? headerLines.length : 0);
+    const partHeader = headerLinesOf({ ...part, lines: body });
+    if (partHeader.length > 0 && partHeader.map((line) => line.text).join("\n") === repeated) body = body.slice(partHeader.length);
+    drafts.push(...rowsOfPart(body, columns, labelColumns));
+  }
+  assignParents(drafts);
+  const groupColumn = labelColumns > 1 && isGroupColumn(drafts);
+  const rows: string[][] = [];
+  const rowLabels: string[] = [];
+  const rowPages: number[] = [];
+  for (const draft of drafts) {
+    const labelCells = draft.cells.slice(0, labelColumns).map((cell) => cell.trim());
+    const group = groupColumn ? (labelCells[0] || draft.group) : undefined;
+    const ownLabel = (groupColumn ? labelCells.slice(1) : labelCells).filter(Boolean).join(" ");
+    const label = ownLabel.replace(SUBTOTAL_PREFIX, "");
+    rows.push([ownLabel, ...draft.cells.slice(labelColumns)]);
+    rowLabels.push([group, draft.parent, label].filter((part) => part !== undefined && part !== "").join("·"));
+    rowPages.push(draft.page);
+  }
+  const labelHeader = headers.slice(0, labelColumns).filter(Boolean).at(-1) ?? "";
+  return { headers: [labelHeader, ...headers.slice(labelColumns)], rows, rowLabels, rowPages };
+}
+
+function headerLinesOf(part: TableRegion): PdfLine[] {
+  const firstData = part.lines.findIndex(isDataLine);
+  return firstData <= 0 ? [] : part.lines.slice(0, firstData);
+}
+
+/** Column intervals: the union of data cells' extents, widened by the lowest header row's cells that fall in one column. */
+function columnIntervals(dataLines: readonly PdfLine[], lowestHeader: PdfLine | undefined): Interval[] {
+  const spans = dataLines.flatMap((line) => line.segments.map((segment) => ({ from: segment.x, to: segment.right })));
+  const merged = mergeIntervals(spans);
+  for (const segment of lowestHeader?.segments ?? []) {
+    const hits = merged.filter((interval) => overlap(interval, segment) > 0);
+    if (hits.length === 1) {
+      hits[0]!.from = Math.min(hits[0]!.from, segment.x);
+      hits[0]!.to = Math.max(hits[0]!.to, segment.right);
+    }
+  }
+  return mergeIntervals(merged);
+}
+
+function mergeIntervals(spans: readonly Interval[]): Interval[] {
+  const sorted = [...spans].sort((a, b) => a.from - b.from);
+  const merged: Interval[] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && span.from <= last.to + 1) last.to = Math.max(last.to, span.to);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function overlap(interval: Interval, segment: PdfSegment): number {
+  return Math.min(interval.to, segment.right) - Math.max(interval.from, segment.x);
+}
+
+/** Header texts per column: a cell centred over a gap heads both neighbours; a wide one heads every column it mostly covers. */
+function assignHeader(segments: readonly PdfSegment[], columns: readonly Interval[]): string[][] {
+  const cells: string[][] = columns.map(() => []);
+  for (const segment of segments) {
+    const center = (segment.x + segment.right) / 2;
+    const hit = new Set<number>();
+    columns.forEach((column, index) => {
+      if (center >= column.from && center <= column.to) hit.add(index);
+      else if (overlap(column, segment) >= (column.to - column.from) * 0.5) hit.add(index);
+    });
+    if (hit.size === 0) {
+      const gapAfter = columns.findIndex((column, index) => center > column.to && center < (columns[index + 1]?.from ?? -1));
+      if (gapAfter >= 0) {
+        hit.add(gapAfter);
+        hit.add(gapAfter + 1);
+      } else hit.add(nearestColumn(columns, center));
+    }
+    for (const index of hit) cells[index]!.push(segment.text);
+  }
+  return cells;
+}
+
+function nearestColumn(columns: readonly Interval[], x: number): number {
+  let best = 0;
+  let distance = Infinity;
+  columns.forEach((column, index) => {
+    const d = x < column.from ? column.from - x : x > column.to ? x - column.to : 0;
+    if (d < distance) {
+      distance = d;
+      best = index;
+    }
+  });
+  return best;
+}
+
+function joinHeader(levels: readonly string[][]): string {
+  const parts: string[] = [];
+  for (const level of levels) {
+    const text = level.join("");
+    if (text !== "" && parts.at(-1) !== text) parts.push(text);
+  }
+  return parts.join("·");
+}
+
+/** Columns before the first one that mostly holds figures hold labels. */
+function countLabelColumns(dataLines: readonly PdfLine[], columns: readonly Interval[]): number {
+  for (let index = 0; index < columns.length; index++) {
+    let numeric = 0;
+    let filled = 0;
+    for (const line of dataLines) {
+      const text = cellsOf(line.segments, columns)[index] ?? "";
+      if (text === "") continue;
+      filled++;
+      if (isNumericCell(text)) numeric++;
+    }
+    if (filled > 0 && numeric / filled >= 0.5) return Math.max(1, index);
+  }
+  return 1;
+}
+
+function cellsOf(segments: readonly PdfSegment[], columns: readonly Interval[]): string[] {
+  const cells = columns.map(() => "");
+  for (const segment of segments) {
+    const index = nearestColumn(columns, (segment.x + segment.right) / 2);
+    cells[index] = cells[index] === "" ? segment.text : `${cells[index]} ${segment.text}`;
+  }
+  return cells;
+}
+
+/** Data rows of one page's part: lone label lines join the nearest row (wrapped labels) or head the rows below (group rows). */
+function rowsOfPart(lines: readonly PdfLine[], columns: readonly Interval[], labelColumns: number): RowDraft[] {
+  const rows: RowDraft[] = [];
+  const loose: Array<{ line: PdfLine; cells: string[] }> = [];
+  for (const line of lines) {
+    const cells = cellsOf(line.segments, columns);
+    const hasValue = cells.slice(labelColumns).some((cell) => cell !== "");
+    if (!hasValue) {
+      loose.push({ line, cells });
+      continue;
+    }
+    const labelSegment = line.segments.find((segment) => nearestColumn(columns, (segment.x + segment.right) / 2) < labelColumns);
+    rows.push({ y: line.y, page: line.page, cells, labelX: labelX(labelSegment, line.fontSize), fontSize: line.fontSize });
+  }
+  if (rows.length === 0) return rows;
+  const pitch = medianPitch(rows);
+  for (const { line, cells } of loose) {
+    const groupOnly = labelColumns > 1 && cells[0] !== "" && cells.slice(1).every((cell) => cell === "");
+    if (groupOnly) {
+      nearestRow(rows, line.y).group ??= cells[0];
+      continue;
+    }
+    const row = nearestRow(rows, line.y);
+    if (Math.abs(row.y - line.y) < pitch * 0.9) {
+      for (let index = 0; index < labelColumns; index++) {
+        if (cells[index] === "") continue;
+        row.cells[index] = line.y > row.y ? `${cells[index]}${row.cells[index]}` : `${row.cells[index]}${cells[index]}`;
+      }
+    } else {
+      const below = rows.filter((candidate) => candidate.y < line.y && candidate.parent === undefined);
+      const parent = normalizeLabel(cells.slice(0, labelColumns).join(""));
+      for (const candidate of below) {
+        if (candidate.labelX < labelX(line.segments[0], line.fontSize) - line.fontSize * 0.3) break;
+        candidate.parent = parent;
+      }
+    }
+  }
+  spreadGroups(rows);
+  return rows;
+}
+
+function normalizeLabel(text: string): string {
+  return text.replace(/[\s]+/gu, "").replace(/[:：]$/u, "");
+}
+
+function labelX(segment: PdfSegment | undefined, fontSize: number): number {
+  if (!segment) return Infinity;
+  const prefix = SUBTOTAL_PREFIX.exec(segment.text);
+  return segment.x + (prefix ? prefix[0].length * fontSize : 0);
+}
+
+function nearestRow(rows: readonly RowDraft[], y: number): RowDraft {
+  let best = rows[0]!;
+  for (const row of rows) if (Math.abs(row.y - y) < Math.abs(best.y - y)) best = row;
+  return best;
+}
+
+function medianPitch(rows: readonly RowDraft[]): number {
+  const gaps: number[] = [];
+  for (let index = 1; index < rows.length; index++) {
+    const gap = rows[index - 1]!.y - rows[index]!.y;
+    if (gap > 0) gaps.push(gap);
+  }
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? rows[0]!.fontSize * 1.5;
+}
+
+/** A row-group label (`在职`) is set at the middle of its rows: every row takes the group whose label is nearest, in order. */
+function spreadGroups(rows: RowDraft[]): void {
+  const anchors = rows.map((row, index) => ({ index, group: row.group ?? (row.cells[0] !== "" ? row.cells[0] : undefined) }))
+    .filter((anchor): anchor is { index: number; group: string } => anchor.group !== undefined);
+  if (anchors.length === 0) return;
+  rows.forEach((row, index) => {
+    let best = anchors[0]!;
+    for (const anchor of anchors) if (Math.abs(anchor.index - index) < Math.abs(best.index - index)) best = anchor;
+    row.group = best.group;
+  });
+}
+
+function isGroupColumn(rows: readonly RowDraft[]): boolean {
+  const filled = rows.filter((row) => row.cells[0] !== "").length;
+  return rows.length > 0 && filled < rows.length * 0.6;
+}
+
+/** Indented rows are children of the nearest row above that is set further left. */
+function assignParents(rows: RowDraft[]): void {
+  const finite = rows.map((row) => row.labelX).filter(Number.isFinite);
+  if (finite.length === 0) return;
+  const left = Math.min(...finite);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    if (row.parent !== undefined || row.labelX <= left + row.fontSize * 0.8) continue;
+    for (let above = index - 1; above >= 0; above--) {
+      const candidate = rows[above]!;
+      if (candidate.page !== row.page && above < index - 1) break;
+      if (candidate.labelX < row.labelX - row.fontSize * 0.5) {
+        row.parent = normalizeLabel((candidate.cells[0] ?? "").replace(SUBTOTAL_PREFIX, ""));
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/** Finds the runs of lines on a page that form a table: rows of cells separated by wide gaps. */
+import type { PdfLine } from "./geometry.js";
+
+/** A figure cell: `3818`, `-35`, `1,234.56`, `95.5%`, `(12.3)`, `—`. */
+const NUMERIC_CELL = /^[-+−–—]?[(（]?[-+−]?\d[\d,，]*(\.\d+)?[)）]?\s*(%|‰|个百分点)?$|^[-—–…/]+$/u;
+/** `表1 …`, `续表2`, `Table 3`. */
+export const TABLE_CAPTION = /^(续?表|Table)\s*[0-9一二三四五六七八九十]+(?![0-9])/iu;
+/** `单位：架`, `计量单位：万元`. */
+export const UNIT_LINE = /^(计量)?单位\s*[:：]/u;
+
+/** Returns whether a cell holds a figure. */
+export function isNumericCell(text: string): boolean {
+  return NUMERIC_CELL.test(text.trim());
+}
+
+/** Returns whether a line is a table row with at least one figure in a cell after the first. */
+export function isDataLine(line: PdfLine): boolean {
+  return line.segments.length >= 2 && line.segments.slice(1).some((segment) => isNumericCell(segment.text));
+}
+
+/** A run of lines that form one table on one page, with what stood just above it. */
+export interface TableRegion {
+  page: number;
+  column: number;
+  lines: PdfLine[];
+  /** Indexes into the flow of the region's first and last line. */
+  first: number;
+  last: number;
+}
+
+/**
+ * Returns the table regions of a flow of lines (one page's column, in reading order). A region
+ * starts at a line of several cells, takes in lone short lines (row-group labels, wrapped labels,
+ * a header cell set between two header rows) while another multi-cell line follows closely, and
+ * needs at least two rows with figures. Captions and prose end it. Never throws.
+ */
+export function findTableRegions(flow: readonly PdfLine[]): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let index = 0;
+  while (index < flow.length) {
+    const line = flow[index]!;
+    if (line.segments.length < 2 || TABLE_CAPTION.test(line.text)) {
+      index++;
+      continue;
+    }
+    let last = index;
+    let cursor = index + 1;
+    while (cursor < flow.length) {
+      const next = flow[cursor]!;
+      if (!samePlace(next, line) || TABLE_CAPTION.test(next.text)) break;
+      if (next.segments.length >= 2) {
+        if (!closeBelow(flow[last]!, next)) break;
+        last = cursor;
+        cursor++;
+        continue;
+      }
+      const resume = nextMultiCell(flow, cursor, line);
+      if (resume === undefined || !looksLikeCellText(next, flow[last]!) || !closeBelow(flow[last]!, flow[resume]!, 3)) break;
+      last = resume;
+      cursor = resume + 1;
+    }
+    const lines = flow.slice(index, last + 1);
+    if (lines.filter(isDataLine).length >= 2) {
+      regions.push({ page: line.page, column: line.column, lines, first: index, last });
+      index = last + 1;
+    } else index++;
+  }
+  return regions;
+}
+
+function samePlace(a: PdfLine, b: PdfLine): boolean {
+  return a.page === b.page && a.column === b.column;
+}
+
+/** `below` starts within `rows` ordinary row pitches under `above`. */
+function closeBelow(above: PdfLine, below: PdfLine, rows = 1): boolean {
+  return above.y - below.y <= Math.max(above.fontSize, below.fontSize) * 2.6 * rows;
+}
+
+function nextMultiCell(flow: readonly PdfLine[], from: number, start: PdfLine): number | undefined {
+  for (let index = from; index < flow.length && index <= from + 3; index++) {
+    const line = flow[index]!;
+    if (!samePlace(line, start) || TABLE_CAPTION.test(line.text)) return undefined;
+    if (line.segments.length >= 2) return index;
+    if (/[。！？]$/u.test(line.text)) return undefined;
+  }
+  return undefined;
+}
+
+/** A lone line inside a table is short text, not a sentence of prose. */
+function looksLikeCellText(line: PdfLine, previous: PdfLine): boolean {
+  if (/[。！？；]$/u.test(line.text)) return false;
+  const width = previous.right - previous.x;
+  return line.right - line.x < Math.max(width * 0.6, line.fontSize * 6);
+}
