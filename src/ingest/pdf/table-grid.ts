@@ -25,7 +25,10 @@ interface RowDraft {
   labelX: number;
   fontSize: number;
   group?: string;
-  parent?: string;
+  /** Label of a group row set above this row (`一、营业收入`). */
+  section?: string;
+  /** Index of the row this one is indented under. */
+  parent?: number;
 }
 
 const SUBTOTAL_PREFIX = /^(其中|其\s*中)\s*[:：]\s*/u;
@@ -40,15 +43,16 @@ export function buildTableGrid(parts: readonly TableRegion[]): TableGrid {
   const dataLines = parts.flatMap((part) => part.lines.filter(isDataLine));
   const headerLines = headerLinesOf(parts[0]!);
   const columns = columnIntervals(dataLines, headerLines.at(-1));
-  const headerCells = headerLines.map((line) => assignHeader(line.segments, columns));
+  const headerCells = headerLines.map((line, index) => assignHeader(line.segments, columns, index === headerLines.length - 1));
   const headers = columns.map((_, column) => joinHeader(headerCells.map((cells) => cells[column] ?? [])));
-  const repeated = headerLines.map((line) => line.text).join("\n");
+  const headerTexts = new Set(headerLines.flatMap((line) => line.segments.map((segment) => segment.text)));
   const labelColumns = countLabelColumns(dataLines, columns);
   const drafts: RowDraft[] = [];
   for (const part of parts) {
     let body = part.lines.slice(part === parts[0] ? headerLines.length : 0);
     const partHeader = headerLinesOf({ ...part, lines: body });
-    if (partHeader.length > 0 && partHeader.map((line) => line.text).join("\n") === repeated) body = body.slice(partHeader.length);
+    const repeats = partHeader.length > 0 && partHeader.every((line) => line.segments.every((segment) => headerTexts.has(segment.text)));
+    if (repeats) body = body.slice(partHeader.length);
     drafts.push(...rowsOfPart(body, columns, labelColumns));
   }
   assignParents(drafts);
@@ -56,15 +60,22 @@ export function buildTableGrid(parts: readonly TableRegion[]): TableGrid {
   const rows: string[][] = [];
   const rowLabels: string[] = [];
   const rowPages: number[] = [];
-  for (const draft of drafts) {
+  const ownLabels = drafts.map((draft) => {
     const labelCells = draft.cells.slice(0, labelColumns).map((cell) => cell.trim());
-    const group = groupColumn ? (labelCells[0] || draft.group) : undefined;
-    const ownLabel = (groupColumn ? labelCells.slice(1) : labelCells).filter(Boolean).join(" ");
-    const label = ownLabel.replace(SUBTOTAL_PREFIX, "");
-    rows.push([ownLabel, ...draft.cells.slice(labelColumns)]);
-    rowLabels.push([group, draft.parent, label].filter((part) => part !== undefined && part !== "").join("·"));
+    return (groupColumn ? labelCells.slice(1) : labelCells).filter(Boolean).join(" ");
+  });
+  const fullLabel = (index: number, depth = 0): string => {
+    const draft = drafts[index]!;
+    const own = (ownLabels[index] || (groupColumn && draft.group === undefined ? (draft.cells[0] ?? "") : "")).replace(SUBTOTAL_PREFIX, "");
+    const above = draft.parent !== undefined && depth < 4 ? fullLabel(draft.parent, depth + 1) : draft.section;
+    return [above, own].filter((part) => part !== undefined && part !== "").join("·");
+  };
+  drafts.forEach((draft, index) => {
+    const group = groupColumn ? draft.group : undefined;
+    rows.push([ownLabels[index] || (draft.cells[0] ?? ""), ...draft.cells.slice(labelColumns)]);
+    rowLabels.push([group, fullLabel(index)].filter((part) => part !== undefined && part !== "").join("·"));
     rowPages.push(draft.page);
-  }
+  });
   const labelHeader = headers.slice(0, labelColumns).filter(Boolean).at(-1) ?? "";
   return { headers: [labelHeader, ...headers.slice(labelColumns)], rows, rowLabels, rowPages };
 }
@@ -76,16 +87,36 @@ function headerLinesOf(part: TableRegion): PdfLine[] {
 
 /** Column intervals: the union of data cells' extents, widened by the lowest header row's cells that fall in one column. */
 function columnIntervals(dataLines: readonly PdfLine[], lowestHeader: PdfLine | undefined): Interval[] {
-  const spans = dataLines.flatMap((line) => line.segments.map((segment) => ({ from: segment.x, to: segment.right })));
+  // Rows with the usual number of cells set the columns: a row whose figures sit closer together
+  // (one segment for several cells) must not merge them.
+  const usual = modalCellCount(dataLines);
+  const spans = dataLines
+    .filter((line) => line.segments.length >= usual)
+    .flatMap((line) => line.segments.map((segment) => ({ from: segment.x, to: segment.right })));
   const merged = mergeIntervals(spans);
   for (const segment of lowestHeader?.segments ?? []) {
     const hits = merged.filter((interval) => overlap(interval, segment) > 0);
-    if (hits.length === 1) {
-      hits[0]!.from = Math.min(hits[0]!.from, segment.x);
-      hits[0]!.to = Math.max(hits[0]!.to, segment.right);
-    }
+    if (hits.length > 1) continue;
+    const target = hits[0] ?? merged[nearestColumn(merged, (segment.x + segment.right) / 2)];
+    if (!target) continue;
+    target.from = Math.min(target.from, segment.x);
+    target.to = Math.max(target.to, segment.right);
   }
   return mergeIntervals(merged);
+}
+
+function modalCellCount(lines: readonly PdfLine[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(line.segments.length, (counts.get(line.segments.length) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [count, times] of counts) {
+    if (times > bestCount || (times === bestCount && count > best)) {
+      best = count;
+      bestCount = times;
+    }
+  }
+  return best;
 }
 
 function mergeIntervals(spans: readonly Interval[]): Interval[] {
@@ -103,8 +134,12 @@ function overlap(interval: Interval, segment: PdfSegment): number {
   return Math.min(interval.to, segment.right) - Math.max(interval.from, segment.x);
 }
 
-/** Header texts per column: a cell centred over a gap heads both neighbours; a wide one heads every column it mostly covers. */
-function assignHeader(segments: readonly PdfSegment[], columns: readonly Interval[]): string[][] {
+/**
+ * Header texts per column. In the lowest header row each cell heads the column it stands over
+ * (or the nearest one). Above it, a cell centred over a gap heads both neighbours and a wide one
+ * heads every column it mostly covers (`博士` over `人数` and `比例`).
+ */
+function assignHeader(segments: readonly PdfSegment[], columns: readonly Interval[], lowest: boolean): string[][] {
   const cells: string[][] = columns.map(() => []);
   for (const segment of segments) {
     const center = (segment.x + segment.right) / 2;
@@ -113,6 +148,10 @@ function assignHeader(segments: readonly PdfSegment[], columns: readonly Interva
       if (center >= column.from && center <= column.to) hit.add(index);
       else if (overlap(column, segment) >= (column.to - column.from) * 0.5) hit.add(index);
     });
+    if (lowest && hit.size !== 1) {
+      hit.clear();
+      hit.add(nearestColumn(columns, center));
+    }
     if (hit.size === 0) {
       const gapAfter = columns.findIndex((column, index) => center > column.to && center < (columns[index + 1]?.from ?? -1));
       if (gapAfter >= 0) {
@@ -166,6 +205,14 @@ function countLabelColumns(dataLines: readonly PdfLine[], columns: readonly Inte
 function cellsOf(segments: readonly PdfSegment[], columns: readonly Interval[]): string[] {
   const cells = columns.map(() => "");
   for (const segment of segments) {
+    const covered = columns.map((column, index) => ({ index, overlap: overlap(column, segment) })).filter((hit) => hit.overlap > 0);
+    const tokens = segment.text.split(" ");
+    if (covered.length > 1 && tokens.length === covered.length) {
+      covered.forEach((hit, position) => {
+        cells[hit.index] = cells[hit.index] === "" ? tokens[position]! : `${cells[hit.index]} ${tokens[position]}`;
+      });
+      continue;
+    }
     const index = nearestColumn(columns, (segment.x + segment.right) / 2);
     cells[index] = cells[index] === "" ? segment.text : `${cells[index]} ${segment.text}`;
   }
@@ -183,15 +230,24 @@ function rowsOfPart(lines: readonly PdfLine[], columns: readonly Interval[], lab
       loose.push({ line, cells });
       continue;
     }
-    const labelSegment = line.segments.find((segment) => nearestColumn(columns, (segment.x + segment.right) / 2) < labelColumns);
+    // The row's own label is in the last label column; a row-group cell to its left does not count.
+    const labelSegments = line.segments.filter((segment) => nearestColumn(columns, (segment.x + segment.right) / 2) < labelColumns);
+    const labelSegment =
+      labelSegments.find((segment) => nearestColumn(columns, (segment.x + segment.right) / 2) === labelColumns - 1) ?? labelSegments[0];
     rows.push({ y: line.y, page: line.page, cells, labelX: labelX(labelSegment, line.fontSize), fontSize: line.fontSize });
   }
   if (rows.length === 0) return rows;
   const pitch = medianPitch(rows);
+  const anchors: Array<{ y: number; group: string }> = [];
+  for (const row of rows) {
+    if (labelColumns > 1 && row.cells[0] !== "" && row.cells.slice(1, labelColumns).some((cell) => cell !== "")) {
+      anchors.push({ y: row.y, group: row.cells[0]! });
+    }
+  }
   for (const { line, cells } of loose) {
     const groupOnly = labelColumns > 1 && cells[0] !== "" && cells.slice(1).every((cell) => cell === "");
     if (groupOnly) {
-      nearestRow(rows, line.y).group ??= cells[0];
+      anchors.push({ y: line.y, group: cells[0]! });
       continue;
     }
     const row = nearestRow(rows, line.y);
@@ -201,15 +257,15 @@ function rowsOfPart(lines: readonly PdfLine[], columns: readonly Interval[], lab
         row.cells[index] = line.y > row.y ? `${cells[index]}${row.cells[index]}` : `${row.cells[index]}${cells[index]}`;
       }
     } else {
-      const below = rows.filter((candidate) => candidate.y < line.y && candidate.parent === undefined);
-      const parent = normalizeLabel(cells.slice(0, labelColumns).join(""));
+      const below = rows.filter((candidate) => candidate.y < line.y && candidate.section === undefined);
+      const section = normalizeLabel(cells.slice(0, labelColumns).join(""));
       for (const candidate of below) {
         if (candidate.labelX < labelX(line.segments[0], line.fontSize) - line.fontSize * 0.3) break;
-        candidate.parent = parent;
+        candidate.section = section;
       }
     }
   }
-  spreadGroups(rows);
+  spreadGroups(rows, anchors, labelColumns);
   return rows;
 }
 
@@ -239,16 +295,23 @@ function medianPitch(rows: readonly RowDraft[]): number {
   return gaps[Math.floor(gaps.length / 2)] ?? rows[0]!.fontSize * 1.5;
 }
 
-/** A row-group label (`在职`) is set at the middle of its rows: every row takes the group whose label is nearest, in order. */
-function spreadGroups(rows: RowDraft[]): void {
-  const anchors = rows.map((row, index) => ({ index, group: row.group ?? (row.cells[0] !== "" ? row.cells[0] : undefined) }))
-    .filter((anchor): anchor is { index: number; group: string } => anchor.group !== undefined);
+/**
+ * A row-group label (`在职`) is set at the middle of its rows: every row with no group cell of its
+ * own takes the group whose label is nearest in height. A row whose group cell holds its only
+ * label (`合计` spanning both label columns) is its own group.
+ */
+function spreadGroups(rows: RowDraft[], anchors: ReadonlyArray<{ y: number; group: string }>, labelColumns: number): void {
   if (anchors.length === 0) return;
-  rows.forEach((row, index) => {
+  for (const row of rows) {
+    const ownLabel = row.cells.slice(1, labelColumns).some((cell) => cell !== "");
+    if (row.cells[0] !== "") {
+      row.group = ownLabel ? row.cells[0] : undefined;
+      continue;
+    }
     let best = anchors[0]!;
-    for (const anchor of anchors) if (Math.abs(anchor.index - index) < Math.abs(best.index - index)) best = anchor;
+    for (const anchor of anchors) if (Math.abs(anchor.y - row.y) < Math.abs(best.y - row.y)) best = anchor;
     row.group = best.group;
-  });
+  }
 }
 
 function isGroupColumn(rows: readonly RowDraft[]): boolean {
@@ -260,6 +323,11 @@ function isGroupColumn(rows: readonly RowDraft[]): boolean {
 function assignParents(rows: RowDraft[]): void {
   const finite = rows.map((row) => row.labelX).filter(Number.isFinite);
   if (finite.length === 0) return;
+  // Centred labels start anywhere; only labels set at a few indents say which row is whose child.
+  const indents = new Map<number, number>();
+  for (const x of finite) indents.set(Math.round(x / 3), (indents.get(Math.round(x / 3)) ?? 0) + 1);
+  const aligned = [...indents.values()].sort((a, b) => b - a).slice(0, 3).reduce((sum, count) => sum + count, 0);
+  if (aligned < finite.length * 0.85 || Math.max(...indents.values()) < finite.length * 0.3) return;
   const left = Math.min(...finite);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
@@ -268,7 +336,7 @@ function assignParents(rows: RowDraft[]): void {
       const candidate = rows[above]!;
       if (candidate.page !== row.page && above < index - 1) break;
       if (candidate.labelX < row.labelX - row.fontSize * 0.5) {
-        row.parent = normalizeLabel((candidate.cells[0] ?? "").replace(SUBTOTAL_PREFIX, ""));
+        row.parent = above;
         break;
       }
     }

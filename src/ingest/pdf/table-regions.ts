@@ -26,13 +26,15 @@ export interface TableRegion {
   /** Indexes into the flow of the region's first and last line. */
   first: number;
   last: number;
+  /** How many of its lines hold figures. */
+  dataLines: number;
 }
 
 /**
  * Returns the table regions of a flow of lines (one page's column, in reading order). A region
  * starts at a line of several cells, takes in lone short lines (row-group labels, wrapped labels,
  * a header cell set between two header rows) while another multi-cell line follows closely, and
- * needs at least two rows with figures. Captions and prose end it. Never throws.
+ * needs a row with figures (the caller decides whether one row is enough). Captions and prose end it. Never throws.
  */
 export function findTableRegions(flow: readonly PdfLine[]): TableRegion[] {
   const regions: TableRegion[] = [];
@@ -59,9 +61,17 @@ export function findTableRegions(flow: readonly PdfLine[]): TableRegion[] {
       last = resume;
       cursor = resume + 1;
     }
-    const lines = flow.slice(index, last + 1);
-    if (lines.filter(isDataLine).length >= 2) {
-      regions.push({ page: line.page, column: line.column, lines, first: index, last });
+    let first = index;
+    const above = flow[index - 1];
+    // A header cell set above the others (`生源地` over `博士 硕士…`) belongs to the table.
+    if (above && samePlace(above, line) && above.segments.length === 1 && above.text.length <= 12 && !TABLE_CAPTION.test(above.text) &&
+      !UNIT_LINE.test(above.text) && !/[。！？；，：:]$/u.test(above.text) && closeBelow(above, line) && (regions.at(-1)?.last ?? -1) < index - 1) {
+      first = index - 1;
+    }
+    const lines = flow.slice(first, last + 1);
+    const dataLines = lines.filter(isDataLine).length;
+    if (dataLines >= 1) {
+      regions.push({ page: line.page, column: line.column, lines, first, last, dataLines });
       index = last + 1;
     } else index++;
   }

@@ -33,6 +33,11 @@ export function findTables(flow: readonly PdfLine[]): FoundTable[] {
       finish(previous.table, previous.parts);
       continue;
     }
+    // One row of figures is a table only under a caption or unit line (a lone line with a gap is not).
+    if (region.dataLines < 2 && caption === undefined && unit === undefined) {
+      previous = undefined;
+      continue;
+    }
     const info: TableInfo = { headers: [], rows: [] };
     if (caption) info.caption = caption;
     if (unit) info.unit = unit;
