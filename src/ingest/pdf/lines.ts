@@ -19,16 +19,11 @@ export interface FontInfo {
  * (`增长5.6%1`). Never throws.
  */
 export function linesFromItems(items: readonly PdfItem[], page: number, fonts: FontInfo): PdfLine[] {
-  const sorted = [...items].sort((left, right) => right.y - left.y || left.x - right.x);
+  // Larger text first, so a raised marker set before its line (in reading order) finds the line to join.
+  const sorted = [...items].sort((left, right) => right.fontSize - left.fontSize || right.y - left.y || left.x - right.x);
   const groups: PdfItem[][] = [];
   for (const item of sorted) {
-    let target: PdfItem[] | undefined;
-    for (let index = groups.length - 1; index >= 0 && index >= groups.length - 4; index--) {
-      if (overlapsLine(groups[index]!, item)) {
-        target = groups[index];
-        break;
-      }
-    }
+    const target = groups.find((group) => overlapsLine(group, item));
     if (target) target.push(item);
     else groups.push([item]);
   }
@@ -39,7 +34,13 @@ function overlapsLine(group: readonly PdfItem[], item: PdfItem): boolean {
   const main = mainItem(group);
   const bottom = Math.max(main.y, item.y);
   const top = Math.min(main.y + main.fontSize, item.y + item.fontSize);
-  return top - bottom >= Math.min(main.fontSize, item.fontSize) * 0.5;
+  if (top - bottom < Math.min(main.fontSize, item.fontSize) * 0.5) return false;
+  const ratio = item.fontSize / main.fontSize;
+  if (ratio > 0.8 && ratio < 1.25) return true;
+  // Text of another size joins only next to the line's own text (a footnote marker), not from
+  // across the page (a sidebar in small print beside the body).
+  const reach = Math.max(item.fontSize, main.fontSize) * 1.5;
+  return group.some((other) => item.x <= other.x + other.width + reach && item.x + item.width >= other.x - reach);
 }
 
 function mainItem(group: readonly PdfItem[]): PdfItem {

@@ -25,8 +25,10 @@ export function measureBody(lines: readonly PdfLine[]): BodyMetrics {
   }
   const pitch = mode(pitches) ?? bodySize * 1.5;
   const documentMargins = edges(body);
+  // Each page column is measured on its own usual font size: a sidebar or a main column may be
+  // set larger or smaller than the document's body.
   const byPlace = new Map<string, PdfLine[]>();
-  for (const line of body) {
+  for (const line of lines) {
     const key = `${line.page}:${line.column}`;
     byPlace.set(key, [...(byPlace.get(key) ?? []), line]);
   }
@@ -38,7 +40,9 @@ export function measureBody(lines: readonly PdfLine[]): BodyMetrics {
       const key = `${page}:${column}`;
       const cached = cache.get(key);
       if (cached) return cached;
-      const own = byPlace.get(key) ?? [];
+      const all = byPlace.get(key) ?? [];
+      const usual = mode(all.map((line) => [round(line.fontSize, 0.5), line.text.length])) ?? bodySize;
+      const own = all.filter((line) => Math.abs(line.fontSize - usual) < 0.6);
       const found = column === 0 && own.length < 6 ? documentMargins : own.length >= 3 ? edges(own) : documentMargins;
       cache.set(key, found);
       return found;

@@ -13,9 +13,14 @@ export function isNumericCell(text: string): boolean {
   return NUMERIC_CELL.test(text.trim());
 }
 
-/** Returns whether a line is a table row with at least one figure in a cell after the first. */
+/** `2023`, `2024E`, `2023年`: a column header naming a year, not a figure. */
+const YEAR_CELL = /^(19|20)\d{2}\s*(年度?|年末|E|A|F|H1|H2|Q[1-4])?$/u;
+
+/** Returns whether a line is a table row with at least one figure (not just years) in a cell after the first. */
 export function isDataLine(line: PdfLine): boolean {
-  return line.segments.length >= 2 && line.segments.slice(1).some((segment) => isNumericCell(segment.text));
+  if (line.segments.length < 2) return false;
+  const numeric = line.segments.slice(1).filter((segment) => isNumericCell(segment.text) || YEAR_CELL.test(segment.text.trim()));
+  return numeric.some((segment) => !YEAR_CELL.test(segment.text.trim()));
 }
 
 /** A run of lines that form one table on one page, with what stood just above it. */
