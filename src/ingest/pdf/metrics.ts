@@ -20,6 +20,8 @@ export function measureBody(lines: readonly PdfLine[]): BodyMetrics {
     const above = body[index - 1]!;
     const below = body[index]!;
     if (above.page !== below.page || above.column !== below.column) continue;
+    // Prose sets the pitch: table rows are often set tighter than the text around them.
+    if (above.segments.length > 1 || below.segments.length > 1 || above.right - above.x < above.fontSize * 25) continue;
     const gap = above.y - below.y;
     if (gap > bodySize * 0.9 && gap < bodySize * 3) pitches.push([round(gap, 0.5), 1]);
   }

@@ -31,19 +31,22 @@ export function startsParagraph(paragraph: OpenParagraph, line: PdfLine, metrics
   const samePlace = previous.page === line.page && previous.column === line.column;
   const size = Math.max(previous.fontSize, line.fontSize);
   if (Math.abs(previous.fontSize - line.fontSize) > size * 0.1) return true;
+  const { left } = metrics.margins(line.page, line.column);
+  const previousMargins = metrics.margins(previous.page, previous.column);
+  const previousShort = previous.right < previousMargins.right - previous.fontSize * SHORT_EMS;
+  const previousClosed = CLOSING.test(previous.text);
   if (samePlace) {
     const gap = previous.y - line.y;
     if (gap < -size * 0.5) return true;
-    if (gap > pitchFor(metrics, size) * GAP_PITCHES) return true;
+    // A full line that leaves its sentence open goes on past a wider gap (a document may set
+    // prose looser than its notes and tables, or a figure may stand in between).
+    const pitch = pitchFor(metrics, size);
+    if (gap > pitch * GAP_PITCHES && (previousShort || previousClosed || gap > pitch * 3)) return true;
   }
   if (isCaptionText(line.text) || isCaptionText(previous.text)) return true;
   if (isNoteText(line.text) && !isNoteText(previous.text)) return true;
   if (/^(\[\d{1,3}\]|[①-⑳])/u.test(line.text)) return true;
   if (CONTENTS_ENTRY.test(previous.text)) return true;
-  const { left, right } = metrics.margins(line.page, line.column);
-  const previousMargins = metrics.margins(previous.page, previous.column);
-  const previousShort = previous.right < previousMargins.right - previous.fontSize * SHORT_EMS;
-  const previousClosed = CLOSING.test(previous.text);
   if (headingPattern(line.text) !== undefined && (previousShort || previousClosed)) return true;
   if (paragraph.lines.length === 1 && headingPattern(previous.text) !== undefined && previousShort && !OPEN_ENDED.test(previous.text)) return true;
   if (line.x > left + line.fontSize * INDENT_EMS && !isHangingContinuation(paragraph, line)) {
