@@ -80,6 +80,11 @@ const HALF_TO_FULL: Readonly<Record<string, string>> = { ",": "，", ";": "；",
 
 /** Tesseract often reads Chinese punctuation as ASCII; next to a Chinese character it is the full-width form. */
 export function fullWidthPunctuation(text: string): string {
+  // Twice: a mark converted in the first pass (`)` of `(草案)`) makes its neighbour (`;`) Chinese-adjacent.
+  return replaceHalfWidth(replaceHalfWidth(text));
+}
+
+function replaceHalfWidth(text: string): string {
   return text.replace(/(?<=[\u4e00-\u9fff）】”])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff“（【])/gu, (mark) => HALF_TO_FULL[mark] ?? mark);
 }
 
