@@ -52,8 +52,13 @@ export function measureBody(lines: readonly PdfLine[]): BodyMetrics {
   };
 }
 
-/** Left edge: the leftmost x shared by two lines or more; right edge: the rightmost right edge shared likewise. */
-function edges(lines: readonly PdfLine[]): { left: number; right: number } {
+/**
+ * Left edge: the leftmost x shared by two lines or more; right edge: the rightmost right edge
+ * shared likewise. Measured on prose lines (one segment): a table may be set wider than the text.
+ */
+function edges(all: readonly PdfLine[]): { left: number; right: number } {
+  const prose = all.filter((line) => line.segments.length === 1);
+  const lines = prose.length >= 2 ? prose : all;
   const lefts = counts(lines.map((line) => round(line.x, 2)));
   const rights = counts(lines.map((line) => round(line.right, 2)));
   const shared = (map: Map<number, number>): number[] => [...map].filter(([, count]) => count >= 2).map(([value]) => value);
