@@ -68,6 +68,7 @@ function isGutterAt(lines: readonly PdfLine[], x: number): boolean {
   let bothSides = 0;
   let tableLike = 0;
   const leftLengths: number[] = [];
+  const rightLengths: number[] = [];
   for (const line of lines) {
     if (line.segments.some((segment) => segment.x < x - 1 && segment.right > x + 1)) {
       crossing++;
@@ -79,7 +80,10 @@ function isGutterAt(lines: readonly PdfLine[], x: number): boolean {
       leftLines++;
       leftLengths.push(leftSide.reduce((sum, segment) => sum + segment.text.length, 0));
     }
-    if (rightSide.length > 0) rightLines++;
+    if (rightSide.length > 0) {
+      rightLines++;
+      rightLengths.push(rightSide.reduce((sum, segment) => sum + segment.text.length, 0));
+    }
     if (leftSide.length > 0 && rightSide.length > 0) {
       bothSides++;
       if (line.segments.length >= 3) tableLike++;
@@ -88,6 +92,11 @@ function isGutterAt(lines: readonly PdfLine[], x: number): boolean {
   if (crossing > lines.length * CROSSING_SHARE) return false;
   if (leftLines < MIN_SIDE_LINES || rightLines < MIN_SIDE_LINES) return false;
   if (bothSides > 0 && tableLike / bothSides > 0.5) return false;
-  leftLengths.sort((a, b) => a - b);
-  return (leftLengths[Math.floor(leftLengths.length / 2)] ?? 0) >= 8;
+  // Both sides hold text, not a column of figures beside their labels (a two-column table).
+  return median(leftLengths) >= 8 && median(rightLengths) >= 6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
