@@ -23,6 +23,8 @@ interface RowDraft {
   page: number;
   cells: string[];
   labelX: number;
+  /** Middle of the label cell, to tell centred labels from indented ones. */
+  labelCenter: number;
   fontSize: number;
   group?: string;
   /** Label of a group row set above this row (`一、营业收入`). */
@@ -139,8 +141,8 @@ function overlap(interval: Interval, segment: PdfSegment): number {
  * (or the nearest one). Above it, a cell centred over a gap heads both neighbours and a wide one
  * heads every column it mostly covers (`博士` over `人数` and `比例`).
  */
-function assignHeader(segments: readonly PdfSegment[], columns: readonly Interval[], lowest: boolean): string[][] {
-  const cells: string[][] = columns.map(() => []);
+function assignHeader(segments: readonly PdfSegment[], columns: readonly Interval[], lowest: boolean): HeaderCell[][] {
+  const cells: HeaderCell[][] = columns.map(() => []);
   for (const segment of segments) {
     const center = (segment.x + segment.right) / 2;
     const hit = new Set<number>();
@@ -159,9 +161,15 @@ function assignHeader(segments: readonly PdfSegment[], columns: readonly Interva
         hit.add(gapAfter + 1);
       } else hit.add(nearestColumn(columns, center));
     }
-    for (const index of hit) cells[index]!.push(segment.text);
+    for (const index of hit) cells[index]!.push({ text: segment.text, span: hit.size });
   }
   return cells;
+}
+
+/** A header cell's text and how many columns it heads. */
+interface HeaderCell {
+  text: string;
+  span: number;
 }
 
 function nearestColumn(columns: readonly Interval[], x: number): number {
@@ -177,13 +185,24 @@ function nearestColumn(columns: readonly Interval[], x: number): number {
   return best;
 }
 
-function joinHeader(levels: readonly string[][]): string {
-  const parts: string[] = [];
+/**
+ * Joins a column's header cells, top to bottom: a cell over several columns and the one under it
+ * with "·" (`博士·人数`); two cells that each head only this column are one header wrapped over
+ * two lines (`本年末比上年末` + `增减`), joined as they are.
+ */
+function joinHeader(levels: readonly HeaderCell[][]): string {
+  let joined = "";
+  let previousSpan = 0;
+  let previousText = "";
   for (const level of levels) {
-    const text = level.join("");
-    if (text !== "" && parts.at(-1) !== text) parts.push(text);
+    const text = level.map((cell) => cell.text).join("");
+    if (text === "" || text === previousText) continue;
+    const span = Math.max(...level.map((cell) => cell.span));
+    joined = joined === "" ? text : previousSpan === 1 && span === 1 ? `${joined}${text}` : `${joined}·${text}`;
+    previousSpan = span;
+    previousText = text;
   }
-  return parts.join("·");
+  return joined;
 }
 
 /** Columns before the first one that mostly holds figures hold labels. */
@@ -234,7 +253,14 @@ function rowsOfPart(lines: readonly PdfLine[], columns: readonly Interval[], lab
     const labelSegments = line.segments.filter((segment) => nearestColumn(columns, (segment.x + segment.right) / 2) < labelColumns);
     const labelSegment =
       labelSegments.find((segment) => nearestColumn(columns, (segment.x + segment.right) / 2) === labelColumns - 1) ?? labelSegments[0];
-    rows.push({ y: line.y, page: line.page, cells, labelX: labelX(labelSegment, line.fontSize), fontSize: line.fontSize });
+    rows.push({
+      y: line.y,
+      page: line.page,
+      cells,
+      labelX: labelX(labelSegment, line.fontSize),
+      labelCenter: labelSegment ? (labelSegment.x + labelSegment.right) / 2 : NaN,
+      fontSize: line.fontSize,
+    });
   }
   if (rows.length === 0) return rows;
   const pitch = medianPitch(rows);
@@ -252,6 +278,8 @@ function rowsOfPart(lines: readonly PdfLine[], columns: readonly Interval[], lab
     }
     const row = nearestRow(rows, line.y);
     if (Math.abs(row.y - line.y) < pitch * 0.9) {
+      // A row whose label is all on wrapped lines (figures on the middle line) is indented where they are.
+      if (!Number.isFinite(row.labelX)) row.labelX = labelX(line.segments[0], line.fontSize);
       for (let index = 0; index < labelColumns; index++) {
         if (cells[index] === "") continue;
         row.cells[index] = line.y > row.y ? `${cells[index]}${row.cells[index]}` : `${row.cells[index]}${cells[index]}`;
@@ -328,13 +356,14 @@ function assignParents(rows: RowDraft[]): void {
   for (const x of finite) indents.set(Math.round(x / 3), (indents.get(Math.round(x / 3)) ?? 0) + 1);
   const aligned = [...indents.values()].sort((a, b) => b - a).slice(0, 3).reduce((sum, count) => sum + count, 0);
   if (aligned < finite.length * 0.85 || Math.max(...indents.values()) < finite.length * 0.3) return;
+  const centres = new Set(rows.map((row) => row.labelCenter).filter(Number.isFinite).map((x) => Math.round(x / 3)));
+  if (centres.size < indents.size) return;
   const left = Math.min(...finite);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
     if (row.parent !== undefined || row.labelX <= left + row.fontSize * 0.8) continue;
     for (let above = index - 1; above >= 0; above--) {
       const candidate = rows[above]!;
-      if (candidate.page !== row.page && above < index - 1) break;
       if (candidate.labelX < row.labelX - row.fontSize * 0.5) {
         row.parent = above;
         break;

@@ -76,7 +76,7 @@ export function findTableRegions(flow: readonly PdfLine[]): TableRegion[] {
     const lines = flow.slice(first, last + 1);
     const dataLines = lines.filter(isDataLine).length;
     if (dataLines >= 1) {
-      regions.push({ page: line.page, column: line.column, lines, first, last, dataLines });
+      regions.push(...splitAtInnerHeaders({ page: line.page, column: line.column, lines, first, last, dataLines }));
       index = last + 1;
     } else index++;
   }
@@ -107,4 +107,43 @@ function looksLikeCellText(line: PdfLine, previous: PdfLine): boolean {
   if (/[。！？；]$/u.test(line.text)) return false;
   const width = previous.right - previous.x;
   return line.right - line.x < Math.max(width * 0.6, line.fontSize * 6);
+}
+
+/**
+ * Splits a region where a second header block starts below rows of figures (`2023年末 2022年末`
+ * under the `2023年 2022年` rows): each part is read as its own table with its own headers.
+ */
+function splitAtInnerHeaders(region: TableRegion): TableRegion[] {
+  const parts: TableRegion[] = [];
+  let start = 0;
+  let seenData = false;
+  for (let index = 0; index < region.lines.length; index++) {
+    const line = region.lines[index]!;
+    if (isDataLine(line)) {
+      seenData = true;
+      continue;
+    }
+    // A header names periods (`2023年末`) or is a row of short cells; wrapped label and text cells are neither.
+    const cells = line.segments.map((segment) => segment.text);
+    const headerLike =
+      cells.length >= 2 &&
+      cells.every((cell) => !isNumericCell(cell)) &&
+      (cells.some((cell) => /(19|20)\d{2}/u.test(cell)) || (cells.length >= 3 && cells.every((cell) => cell.length <= 6)));
+    const moreData = region.lines.slice(index + 1).some(isDataLine);
+    if (seenData && headerLike && moreData) {
+      let cut = index;
+      // Lone header cells just above it (`本年末比上年末`) belong to the new header.
+      while (cut - 1 > start && !isDataLine(region.lines[cut - 1]!) && region.lines[cut - 1]!.segments.length === 1) cut--;
+      parts.push(part(region, start, cut - 1));
+      start = cut;
+      seenData = false;
+    }
+  }
+  parts.push(part(region, start, region.lines.length - 1));
+  return parts.filter((candidate) => candidate.dataLines > 0);
+}
+
+function part(region: TableRegion, from: number, to: number): TableRegion {
+  const lines = region.lines.slice(from, to + 1);
+  return { ...region, lines, first: region.first + from, last: region.first + to, dataLines: lines.filter(isDataLine).length };
 }

@@ -26,12 +26,19 @@ export function findTables(flow: readonly PdfLine[]): FoundTable[] {
   for (const region of regions) {
     const consumed = new Set<number>();
     for (let index = region.first; index <= region.last; index++) consumed.add(index);
-    const { caption, unit, at } = captionAbove(flow, region, consumed);
+    let { caption, unit } = captionAbove(flow, region, consumed);
+    const { at } = captionAbove(flow, region, new Set());
     if (previous && continues(flow, previous.parts.at(-1)!, region, caption, previous.table.consumed)) {
       previous.parts.push(region);
       for (const index of consumed) previous.table.consumed.add(index);
       finish(previous.table, previous.parts);
       continue;
+    }
+    // A second header block inside a table starts a new table under the same caption.
+    const last = tables.at(-1);
+    if (caption === undefined && last && previous && previous.parts.at(-1)!.last + 1 === region.first) {
+      caption = last.info.caption;
+      unit ??= last.info.unit;
     }
     // One row of figures is a table only under a caption or unit line (a lone line with a gap is not).
     if (region.dataLines < 2 && caption === undefined && unit === undefined) {
