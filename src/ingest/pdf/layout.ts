@@ -68,7 +68,7 @@ export function layoutDocument(pages: readonly PdfPage[]): PdfLayout {
   });
   flush();
   assignHeadingLevels(blocks);
-  return { blocks, tables, ...titleOf(blocks, metrics, flow) };
+  return { blocks, tables, ...titleOf(metrics, flow) };
 }
 
 function toBlock(lines: readonly PdfLine[], metrics: BodyMetrics): LoadedBlock {
@@ -116,13 +116,19 @@ function assignHeadingLevels(blocks: LoadedBlock[]): void {
   }
 }
 
-function titleOf(blocks: readonly LoadedBlock[], metrics: BodyMetrics, flow: readonly PdfLine[]): { title?: string } {
+/** The largest line near the start, with the lines of that size set just under it (a title over two lines). */
+function titleOf(metrics: BodyMetrics, flow: readonly PdfLine[]): { title?: string } {
   const firstPage = flow[0]?.page ?? 1;
   const early = flow.filter((line) => line.page <= firstPage + 1 && line.fontSize >= metrics.bodySize * 1.3);
   if (early.length === 0) return {};
   const largest = Math.max(...early.map((line) => line.fontSize));
-  const lines = early.filter((line) => line.fontSize === largest && line.page === early[0]!.page);
+  const first = early.find((line) => line.fontSize === largest)!;
+  const lines = [first];
+  for (const line of flow.slice(flow.indexOf(first) + 1)) {
+    const above = lines.at(-1)!;
+    if (line.page !== above.page || line.fontSize !== largest || above.y - line.y > largest * 2) break;
+    lines.push(line);
+  }
   const title = lines.reduce((joined, line) => joinWrappedLine(joined, line.text), "").replace(/\[\d{1,3}\]/gu, "").trim();
-  void blocks;
   return title.length >= 4 && title.length <= 80 ? { title } : {};
 }
