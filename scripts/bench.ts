@@ -1,10 +1,11 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet first-minute` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet first-minute pdf` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runCrashBench } from "./bench/crash.js";
 import { runFirstMinuteBench } from "./bench/first-minute.js";
 import { runFleetBench } from "./bench/fleet.js";
+import { runPdfBench } from "./bench/pdf.js";
 import { runStoreBench } from "./bench/store.js";
 import { runVerifyBench } from "./bench/verify.js";
 
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<void>> = {
   verify: runVerifyBench,
   fleet: runFleetBench,
   "first-minute": runFirstMinuteBench,
+  pdf: runPdfBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -52,6 +52,10 @@ export const configSchema = z.object({
   FUSION: z.enum(["rrf", "blend"]).default("rrf"),
   // Unset or empty: the cut-off fitted with the answerer's weights (npm run train).
   ANSWERABLE_THRESHOLD: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().min(0).max(1).optional()),
+  // OCR programs for scanned PDF pages (a path or a name in PATH). The PDF loader reads them from
+  // the environment when it runs (createPdfLoader({ env }) in tests); listed here to be documented.
+  TESSERACT_BIN: optionalString,
+  PDFTOPPM_BIN: optionalString,
   // --- Embeddings ---
   EMBEDDINGS: z.enum(["auto", "transformers", "lexical", "openai"]).default("auto"),
   EMBEDDING_MODEL: z.string().default("Xenova/multilingual-e5-small"),
