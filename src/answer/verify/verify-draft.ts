@@ -14,6 +14,10 @@ import { checkFigureSupport, type FigureProblem } from "./figure-support.js";
 import { locateQuote, MIN_QUOTE_CHARS, shortestPieceLength, type LocatedQuote } from "./locate-quote.js";
 import { findMarkers, normalizeMarkers } from "./markers.js";
 import { splitSentences, type AnswerSentence } from "./split-sentences.js";
+import { contextProblem, quotedFigureContexts, type QuotedFigureContext } from "./context-agreement.js";
+import { passageContexts } from "../context/clause-context.js";
+import { readQuestionConstraints } from "../../question/constraints/read-constraints.js";
+import type { QuestionConstraints } from "../../question/constraints/types.js";
 
 export { MIN_QUOTE_CHARS } from "./locate-quote.js";
 
@@ -32,6 +36,12 @@ export interface DraftVerification {
 export interface VerifyDraftOptions {
   draft: AnswerDraft;
   passages: RetrievedPassage[];
+  /**
+   * The question asked. When it names a place or period, every answer figure must come from a
+   * quote whose context gives it that place and period, or the answer must name the figure's own
+   * (context-agreement.ts). Default: not checked.
+   */
+  question?: string;
   /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the bilingual dictionary (CC-CEDICT) translations of its content words. */
   translate?: TermTranslator;
 }
@@ -52,6 +62,11 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
   const citations: Citation[] = [];
   /** Figures of verified quotes by marker number, for the figure check. */
   const quotedFigures = new Map<number, FigureClaim[]>();
+  const constraints = options.question === undefined ? undefined : readQuestionConstraints(options.question);
+  const checksContext = constraints !== undefined && (constraints.place !== undefined || constraints.period !== undefined);
+  const contexts = checksContext ? passageContexts(passages) : [];
+  /** The same figures with the place and period their context gives them, for the context check. */
+  const quotedContexts = new Map<number, QuotedFigureContext[]>();
 
   for (const cited of draft.citations) {
     const passage = passages[cited.passage - 1];
@@ -76,10 +91,15 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
     if (home.passage !== passage) Object.assign(citation, citationFor(cited.n, home.passage, cited.quote), { repointed: true as const });
     const figures = prove(citation, home, translate);
     quotedFigures.set(cited.n, [...(quotedFigures.get(cited.n) ?? []), ...figures]);
+    if (checksContext) {
+      const context = contexts[passages.indexOf(home.passage)] ?? { document: {} };
+      const stated = home.located.pieces.flatMap((piece) => quotedFigureContexts(sentenceAround(home.passage.chunk.text, piece), context));
+      quotedContexts.set(cited.n, [...(quotedContexts.get(cited.n) ?? []), ...stated]);
+    }
   }
 
   const text = normalizeMarkers(draft.text);
-  errors.push(...checkText(text, draft, quotedFigures, translate));
+  errors.push(...checkText(text, draft, quotedFigures, translate, checksContext ? { constraints: constraints!, quoted: quotedContexts } : undefined));
   return { citations, errors, ok: errors.length === 0, text };
 }
 
@@ -144,7 +164,13 @@ function findHome(cited: AnswerDraft["citations"][number], passages: RetrievedPa
 }
 
 /** Checks the answer text: markers resolve to citations, and each figure is supported by a quote its sentence (or the next cited sentence of its paragraph) cites. */
-function checkText(text: string, draft: AnswerDraft, quotedFigures: Map<number, FigureClaim[]>, translate: TermTranslator): string[] {
+function checkText(
+  text: string,
+  draft: AnswerDraft,
+  quotedFigures: Map<number, FigureClaim[]>,
+  translate: TermTranslator,
+  context?: { constraints: QuestionConstraints; quoted: Map<number, QuotedFigureContext[]> },
+): string[] {
   const errors: string[] = [];
   if (text.trim() === "") errors.push("the answer text is empty");
   const citedNumbers = new Set(draft.citations.map((citation) => citation.n));
@@ -180,6 +206,11 @@ function checkText(text: string, draft: AnswerDraft, quotedFigures: Map<number, 
     for (const claim of claims) {
       const problem = checkFigureSupport(claim, quoted);
       if (problem) errors.push(describeProblem(claim, problem, sentence.text.trim(), markers));
+      else if (context && !isYearLike(claim.figure)) {
+        const stated = numbers.flatMap((n) => context.quoted.get(n) ?? []);
+        const mismatch = contextProblem(claim.figure, claimText(sentence.text), stated, context.constraints);
+        if (mismatch) errors.push(`figure "${claim.figure.raw}" in sentence "${preview(sentence.text.trim())}" is not about what was asked: ${mismatch}`);
+      }
     }
   }
   return errors;
