@@ -7,6 +7,7 @@
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { readFigureValues } from "../../text/figure-values.js";
+import { isYearLike } from "../verify/figure-claims.js";
 import { OWN_AREA_WORDS } from "../../lexicon/places.js";
 import type { StatedContext } from "../../question/constraints/agreement.js";
 import { statedIndicator } from "../../question/constraints/indicator.js";
@@ -51,7 +52,7 @@ export function passageContextOf(passage: RetrievedPassage, document: DocumentCo
  * that is not a year), or undefined when it states none. `clause` must occur in `sentence`.
  */
 export function clauseStatement(clause: string, sentence: string, context: PassageContext): StatedContext | undefined {
-  const figures = readFigureValues(clause).filter((figure) => figure.kind !== "year");
+  const figures = readFigureValues(clause).filter((figure) => !isYearLike(figure));
   const figure = figures.at(-1);
   if (!figure) return undefined;
   const position = Math.max(0, sentence.indexOf(clause));

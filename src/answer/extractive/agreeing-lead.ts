@@ -10,6 +10,7 @@ import { answerClauses, leadClause } from "./lead-clause.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 import type { RankedSentence } from "./select-evidence.js";
 import { matchWords, PRESENT_MATCH } from "./word-match.js";
+import { tagWords } from "../../lexicon/jieba.js";
 import { askedIndicator } from "../../question/constraints/indicator.js";
 import { readLevel } from "../../question/constraints/level.js";
 import { readPlaces } from "../../question/constraints/place.js";
@@ -57,8 +58,10 @@ export function chooseAgreeingLead(options: {
   const reference = unfiltered === undefined ? [] : subjectOf(best.sentence.text, unfiltered);
   const aboutSubject = (sentence: string, clause: string) => {
     const covered = new Set(subjectOf(sentence, clause));
-    return (subject.length === 0 || covered.size > 0) && reference.every((index) => covered.has(index));
+    return (subject.length === 0 || covered.size > 0) && reference.every((index) => covered.has(index)) && inheritedHeadAsked(analysis, sentence, clause);
   };
+  // A best sentence stating no figure the answerer can read (English "14 new factories") is quoted as it stands.
+  if (answerClauses(analysis, best.sentence.text).length === 0) return { kind: "open" };
   const candidates = ranked.slice(0, LOOK_AHEAD).filter((candidate) => candidate === best || candidate.relatedCoverage >= best.relatedCoverage * MIN_RELATIVE_COVERAGE);
   for (const candidate of candidates) {
     const accept = (text: string) => aboutSubject(candidate.sentence.text, text) && (differencesOf(candidate, text) ?? [undefined]).length === 0;
@@ -105,6 +108,23 @@ function withInheritedSubject(sentence: string, clause: string): string {
   if (position <= 0) return clause;
   const previous = sentence.slice(0, position).split(/[，,；;：:、]/u).filter((piece) => piece.trim() !== "").at(-1) ?? "";
   return `${previous}${clause}`;
+}
+
+/**
+ * For a clause that names no subject of its own ("2023年再下降3.4%"), true when the head of the
+ * subject it inherits — the last noun before the verb or 在 — is a word the question asks about:
+ * after "规模以上工业单位增加值能耗在…下降26.85%", 3.4% is 能耗's, not 增加值's. Clauses naming their
+ * own subject are judged by their words alone.
+ */
+function inheritedHeadAsked(analysis: QuestionAnalysis, sentence: string, clause: string): boolean {
+  const inherited = withInheritedSubject(sentence, clause);
+  if (inherited === clause) return true;
+  const subjectPart = inherited.slice(0, inherited.length - clause.length).split(/在|同比|比上年|增长|下降|提升|提高|上升|减少|占|达|为/u)[0] ?? "";
+  const nouns = tagWords(subjectPart).filter(({ tag }) => tag.startsWith("n") || tag === "vn");
+  const head = nouns.at(-1)?.word;
+  if (!head) return true;
+  const { matches, related } = matchWords(analysis.words, head.toLowerCase());
+  return analysis.words.some((word, index) => word.text === head || (matches[index] ?? 0) >= PRESENT_MATCH || (related[index] ?? 0) > 0);
 }
 
 /** Returns the subject word indexes `clause` contains, as asked, as an abbreviation, or in a related word. */

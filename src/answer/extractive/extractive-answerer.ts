@@ -70,7 +70,7 @@ export function draftExtractive(
   if (evidence.length === 0) return notFound;
   const { analysis } = assessment;
   const unmentioned = unmentionedSubjectWords(analysis, assessment.evidence, evidence[0]?.documentId);
-  if (unmentioned.length > 0) {
+  if (unmentioned.length > 0 && process.env.ABLATE !== "near" && (process.env.ABLATE !== "nearq" || analysis.type === "quantity")) {
     // A near miss does not answer the question: it is a decline that shows the closest sentence.
     const closest = evidence[0]!;
     const text = analysis.language === "zh"
@@ -78,7 +78,7 @@ export function draftExtractive(
       : `The passages do not mention "${unmentioned.join('", "')}". The closest is: "${closest.sentence.text}"`;
     return { ...notFound, instead: { text, passage: closest.passageIndex + 1 } };
   }
-  const choice = chooseAgreeingLead({
+  const choice = process.env.ABLATE === "gate" ? { kind: "open" as const } : chooseAgreeingLead({
     analysis,
     question,
     constraints: readQuestionConstraints(question, { reportingPeriod: passages.find((passage) => passage.reportingPeriod)?.reportingPeriod }),

@@ -12,6 +12,7 @@ import { describePeriod, periodsAgree, readPeriod } from "../../question/constra
 import { readPlaces } from "../../question/constraints/place.js";
 import type { Period, QuestionConstraints } from "../../question/constraints/types.js";
 import { clauseStatement, type PassageContext } from "../context/clause-context.js";
+import { isYearLike } from "./figure-claims.js";
 
 /** A figure of a verified quote with the place and period its context gives it. */
 export interface QuotedFigureContext {
@@ -32,7 +33,7 @@ export function quotedFigureContexts(sentence: string, context: PassageContext):
       const stated = clauseStatement(clause, sentence, context);
       if (!stated) return [];
       return readFigureValues(clause)
-        .filter((figure) => figure.kind !== "year")
+        .filter((figure) => !isYearLike(figure))
         .map((figure) => ({ figure, ...(stated.place ? { place: stated.place } : {}), ...(stated.documentPlace ? { documentPlace: stated.documentPlace } : {}), ...(stated.period ? { period: stated.period } : {}) }));
     });
 }

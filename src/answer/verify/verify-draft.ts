@@ -6,9 +6,10 @@
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { readFigureValues } from "../../text/figure-values.js";
-import { chineseFormsOfEnglish } from "../../lexicon/english-question.js";
 import type { AnswerDraft, Citation } from "../types.js";
 import { claimText } from "./claim-text.js";
+import { withEnglishBaseTerms, withGlossTerms } from "./gloss-terms.js";
+import { chineseTermsOfEnglish } from "../../lexicon/english-terms.js";
 import { isYearLike, readFigureClaims, type FigureClaim, type TermTranslator } from "./figure-claims.js";
 import { checkFigureSupport, type FigureProblem } from "./figure-support.js";
 import { locateQuote, MIN_QUOTE_CHARS, shortestPieceLength, type LocatedQuote } from "./locate-quote.js";
@@ -42,7 +43,7 @@ export interface VerifyDraftOptions {
    * (context-agreement.ts). Default: not checked.
    */
   question?: string;
-  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the bilingual dictionary (CC-CEDICT) translations of its content words. */
+  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the bilingual dictionary (CC-CEDICT) translations of its content words, with British spellings, hyphenated and closed compounds read into dictionary forms (lexicon/english-terms.ts). */
   translate?: TermTranslator;
 }
 
@@ -57,7 +58,7 @@ const PARAGRAPH_BREAK = /\n\s*\n/gu;
  */
 export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
   const { draft, passages } = options;
-  const translate = options.translate ?? chineseFormsOfEnglish;
+  const translate = options.translate ?? chineseTermsOfEnglish;
   const errors: string[] = [];
   const citations: Citation[] = [];
   /** Figures of verified quotes by marker number, for the figure check. */
@@ -115,7 +116,8 @@ function prove(citation: Citation, home: { passage: RetrievedPassage; located: L
   citation.start = chunk.start + home.located.pieces[0]!.start;
   citation.end = chunk.start + home.located.pieces.at(-1)!.end;
   citation.verified = true;
-  const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate));
+  // Glossed terms let an English answer meet the quote's words the dictionary cannot translate into.
+  const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate)).map(withGlossTerms);
   const years = home.located.pieces
     .flatMap((piece) => readFigureValues(sentenceAround(chunk.text, piece)))
     .filter(isYearLike)
@@ -189,7 +191,7 @@ function checkText(
   const paragraphOf = (sentence: AnswerSentence) => paragraphBreaks.filter((index) => index < sentence.start).length;
   const sentences = splitSentences(text);
   for (const [index, sentence] of sentences.entries()) {
-    const claims = readFigureClaims(claimText(sentence.text), translate);
+    const claims = readFigureClaims(claimText(sentence.text), translate).map(withEnglishBaseTerms);
     if (claims.length === 0) continue;
     let numbers = findMarkers(sentence.text).flatMap((marker) => marker.numbers);
     if (numbers.length === 0) {

@@ -9,6 +9,7 @@ import type { TaggedWord } from "../../lexicon/jieba.js";
 import type { FigureValue } from "../../text/figure-values.js";
 import type { IndicatorKind } from "./types.js";
 
+const INTERROGATIVE = /多少|几|什么|哪|怎|如何/u;
 const GROWTH_GLOSS = /^(?:grow|growth|growth rate|increase|rise|go up|speed up|decline|decrease|drop|fall|go down|reduce|amount of increase|extent of a rise)$/u;
 const SHARE_GLOSS = /^(?:proportion|percentage|share|ratio)$/u;
 const RANK_GLOSS = /^(?:rank|ranking|position in a list|place in a competition)$/u;
@@ -20,7 +21,7 @@ const RANK_MORPHEME = /第几|排名|排第|位次|名次|排多少|第多少|\b
 const LEVEL_MORPHEME = /总量|规模|总额|总值|总计|多少[亿万千]|几[亿万千]|产量|产值|营收|营业收入|收入|金额|\b(?:volume|total|output|revenue|value of)\b/iu;
 /** A growth verb followed by 到/至 asks for the level reached ("上升到了多少"), not the change. */
 const REACHED = /(?:增长|增加|提高|提升|上升|下降|降低|减少|达)(?:了)?(?:到|至)/u;
-const WITH_DIRECTION = /(?:增长|增加(?!值)|上升|提高|提升|上涨|下降|降低|减少|下滑|回落|下跌|增|降|涨)(?:了|约|近|超过|超)?\s*$/u;
+const WITH_DIRECTION = /(?:(?:增长|增加(?!值)|上升|提高|提升|上涨|下降|降低|减少|下滑|回落|下跌|增|降|涨)(?:了|约|近|超过|超)?|\b(?:grew|grow|grows|rose|rise|rises|increased|fell|fall|falls|declined|dropped)(?: by)?(?: about| nearly)?)\s*$/iu;
 const SHARE_BEFORE = /比重|占比|份额|占[^，,；;。]*$|率/u;
 
 /** Words naming each kind, for telling a person what was asked and what was found. */
@@ -38,7 +39,9 @@ export const INDICATOR_NAMES: Record<IndicatorKind, { zh: string; en: string }> 
  * interrogative (多少家 → 家).
  */
 export function askedIndicator(question: string, tagged: readonly TaggedWord[], askedUnit: string | undefined): IndicatorKind | undefined {
-  const glossed = (pattern: RegExp) => tagged.some(({ word }) => word.length >= 2 && bilingualDictionary().glosses(word).some((gloss) => pattern.test(gloss)));
+  // The interrogative itself (多少 "amount") names no kind of figure.
+  const glossed = (pattern: RegExp) =>
+    tagged.some(({ word }) => word.length >= 2 && !INTERROGATIVE.test(word) && bilingualDictionary().glosses(word).some((gloss) => pattern.test(gloss)));
   if (RANK_MORPHEME.test(question) || glossed(RANK_GLOSS)) return "rank";
   const growth = (GROWTH_MORPHEME.test(question) || glossed(GROWTH_GLOSS)) && !REACHED.test(question);
   if (askedUnit === "个百分点" || askedUnit === "百分点") return "growth";
