@@ -20,9 +20,10 @@ export const NATION_WORDS = /全国|我国|中国|national(?:ly)?|nationwide|\bC
 export const OWN_AREA_WORDS = /全省|全市|全区|全县|本省|本市|the (?:whole )?province|the city/iu;
 /**
  * 全国 naming where a rank or a first is counted, not whose figure it is: "智慧医疗居全国第4位",
- * "全国首批", "在全国排第几" state a figure of the document's own place.
+ * "全国首批", "在全国排第几" state a figure of the document's own place, and so does a national
+ * title in quotes ("全国“数字领航”企业3户").
  */
-export const NATION_AS_SCOPE = /(?:居|列|位居|位列|在|于|排|进入)全国|全国(?:第|首|前|排|领先|同类|率先|唯一|最)/gu;
+export const NATION_AS_SCOPE = /(?:居|列|位居|位列|在|于|排|进入)全国|全国(?:第|首|前|排|领先|同类|率先|唯一|最|[“"「《])/gu;
 
 /** Returns the short name of a place: 四川省 → 四川, 南京市 → 南京, 全国/我国 → 全国; undefined for an empty name. */
 export function shortPlaceName(name: string): string | undefined {

@@ -47,14 +47,15 @@ export function contextProblem(claimed: FigureValue, sentence: string, quoted: r
   if (!constraints.place && !constraints.period) return undefined;
   const equal = quoted.filter((candidate) => compatibleKinds(claimed, candidate.figure) && sameValue(candidate.figure.value, claimed.value));
   if (equal.length === 0) return undefined;
-  const agrees = (candidate: QuotedFigureContext) =>
-    (!constraints.place || !candidate.place || placesAgree(constraints.place, candidate.place, candidate.documentPlace)) &&
-    (!constraints.period || !candidate.period || periodsAgree(constraints.period, candidate.period));
-  if (equal.some(agrees)) return undefined;
+  const placeAgrees = (candidate: QuotedFigureContext) => !constraints.place || !candidate.place || placesAgree(constraints.place, candidate.place, candidate.documentPlace);
+  const periodAgrees = (candidate: QuotedFigureContext) => !constraints.period || !candidate.period || periodsAgree(constraints.period, candidate.period);
+  if (equal.some((candidate) => placeAgrees(candidate) && periodAgrees(candidate))) return undefined;
+  // The answer may give the figure of another place or period when it says which: only what differs must be named.
   const named = readPeriod(sentence);
   const places = readPlaces(sentence);
   const namesOwn = (candidate: QuotedFigureContext) =>
-    (!candidate.place || places.includes(candidate.place)) && (!candidate.period || (named !== undefined && named.year !== undefined && periodsAgree(named, candidate.period)));
+    (placeAgrees(candidate) || places.includes(candidate.place!)) &&
+    (periodAgrees(candidate) || (named !== undefined && (named.year !== undefined || named.plan !== undefined) && periodsAgree(named, candidate.period!)));
   if (equal.some(namesOwn)) return undefined;
   const first = equal[0]!;
   const given = [first.place, first.period ? describePeriod(first.period) : undefined].filter(Boolean).join("，");

@@ -10,7 +10,8 @@ import type { AnswerDraft, Citation } from "../types.js";
 import { claimText } from "./claim-text.js";
 import { withEnglishBaseTerms, withGlossTerms } from "./gloss-terms.js";
 import { chineseTermsOfEnglish } from "../../lexicon/english-terms.js";
-import { isYearLike, readFigureClaims, type FigureClaim, type TermTranslator } from "./figure-claims.js";
+import { isYearLike, readFigureClaims, termsOf, type FigureClaim, type TermTranslator } from "./figure-claims.js";
+import { OWN_AREA_WORDS } from "../../lexicon/places.js";
 import { checkFigureSupport, type FigureProblem } from "./figure-support.js";
 import { locateQuote, MIN_QUOTE_CHARS, shortestPieceLength, type LocatedQuote } from "./locate-quote.js";
 import { findMarkers, normalizeMarkers } from "./markers.js";
@@ -65,7 +66,7 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
   const quotedFigures = new Map<number, FigureClaim[]>();
   const constraints = options.question === undefined ? undefined : readQuestionConstraints(options.question);
   const checksContext = constraints !== undefined && (constraints.place !== undefined || constraints.period !== undefined);
-  const contexts = checksContext ? passageContexts(passages) : [];
+  const contexts = passageContexts(passages);
   /** The same figures with the place and period their context gives them, for the context check. */
   const quotedContexts = new Map<number, QuotedFigureContext[]>();
 
@@ -90,7 +91,7 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
       continue;
     }
     if (home.passage !== passage) Object.assign(citation, citationFor(cited.n, home.passage, cited.quote), { repointed: true as const });
-    const figures = prove(citation, home, translate);
+    const figures = prove(citation, home, translate, contexts[passages.indexOf(home.passage)]?.document.place);
     quotedFigures.set(cited.n, [...(quotedFigures.get(cited.n) ?? []), ...figures]);
     if (checksContext) {
       const context = contexts[passages.indexOf(home.passage)] ?? { document: {} };
@@ -109,7 +110,7 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
  * returns the figures the quote supports: those of its pieces, plus the years of the sentences
  * around them (a year scopes its whole sentence: "2024年上半年,…增长6.2%").
  */
-function prove(citation: Citation, home: { passage: RetrievedPassage; located: LocatedQuote }, translate: TermTranslator): FigureClaim[] {
+function prove(citation: Citation, home: { passage: RetrievedPassage; located: LocatedQuote }, translate: TermTranslator, documentPlace: string | undefined): FigureClaim[] {
   const { chunk } = home.passage;
   const pieces = home.located.pieces.map(({ start, end }) => chunk.text.slice(start, end));
   citation.quote = pieces.join(/[\u3400-\u9fff]/u.test(pieces.join("")) ? "……" : " … ");
@@ -117,7 +118,10 @@ function prove(citation: Citation, home: { passage: RetrievedPassage; located: L
   citation.end = chunk.start + home.located.pieces.at(-1)!.end;
   citation.verified = true;
   // Glossed terms let an English answer meet the quote's words the dictionary cannot translate into.
-  const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate)).map(withGlossTerms);
+  const figures = pieces
+    .flatMap((piece) => readFigureClaims(piece, translate))
+    .map(withGlossTerms)
+    .map((claim) => (documentPlace ? withDocumentPlace(claim, documentPlace) : claim));
   const years = home.located.pieces
     .flatMap((piece) => readFigureValues(sentenceAround(chunk.text, piece)))
     .filter(isYearLike)
@@ -126,6 +130,12 @@ function prove(citation: Citation, home: { passage: RetrievedPassage; located: L
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/u;
+
+/** A clause saying 全省 is about the document's place: "Sichuan's industry" binds to it, not to a sibling clause. */
+function withDocumentPlace(claim: FigureClaim, place: string): FigureClaim {
+  if (!OWN_AREA_WORDS.test(claim.clause)) return claim;
+  return { ...claim, terms: new Set([...claim.terms, ...termsOf(place)]) };
+}
 
 /** Returns the sentence(s) of `text` holding `span`. */
 function sentenceAround(text: string, span: { start: number; end: number }): string {

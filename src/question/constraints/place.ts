@@ -11,7 +11,8 @@ import { NATION_AS_SCOPE, NATION_WORDS, PROVINCES, shortPlaceName } from "../../
 
 const tagCache = new Map<string, string[]>();
 const CACHE_LIMIT = 5000;
-const ENGLISH_NAME = /\b[A-Z][a-z]+(?:'s)?\b/gu;
+// A name joined to another by a hyphen (Chengdu-Chongqing) names a region, not either place.
+const ENGLISH_NAME = /(?<![-\w])[A-Z][a-z]+(?:'s)?\b(?!-)/gu;
 
 /** Returns the short names of the places `text` names, in order, each once (全国 included). */
 export function readPlaces(text: string): string[] {
