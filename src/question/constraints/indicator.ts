@@ -48,6 +48,8 @@ export function askedIndicator(question: string, tagged: readonly TaggedWord[], 
   const share = SHARE_MORPHEME.test(question) || glossed(SHARE_GLOSS);
   if (share && !growth) return "share";
   if (growth) return "growth";
+  // "上升到了多少": the level reached.
+  if (REACHED.test(question)) return "level";
   if (askedUnit && askedUnit !== "%" && bilingualDictionary().isClassifier(askedUnit) && !/^[亿万千]/u.test(askedUnit)) return "count";
   if (askedUnit === "%") return "share";
   if (/\bhow many\b/iu.test(question) && !/\bpercent/iu.test(question)) return "count";
