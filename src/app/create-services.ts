@@ -19,6 +19,7 @@ import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
+import { openConversation } from "./open-conversation.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
 import type { KnowledgeServices } from "./services.js";
 
@@ -159,6 +160,7 @@ export async function createKnowledgeServices(options: {
     search,
     embedderMismatch: () => live.embedderMismatch()?.message,
     ask,
+    conversation: openConversation({ config, logger, ask, useModel: useLlm, promptsDir: options.promptsDir ?? DEFAULT_PROMPTS_DIR, index: () => live.current() }),
     listDocuments: () => live.current()?.manifest.documents ?? [],
     currentGenerationId: () => live.current()?.manifest.generationId,
     reindex: (reindexOptions) => live.reindex({ onProgress: reindexOptions?.onProgress }),
