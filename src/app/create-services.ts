@@ -19,7 +19,7 @@ import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
-import { openConversation } from "./open-conversation.js";
+import { modelAnswers, openConversation } from "./open-conversation.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
 import type { KnowledgeServices } from "./services.js";
 
@@ -91,8 +91,7 @@ export async function createKnowledgeServices(options: {
 
   const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
   const extractive = createExtractiveAnswerer({ answerableThreshold });
-  const useLlm =
-    config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
+  const useLlm = modelAnswers(config);
   const answerer = useLlm
     ? createLlmAnswerer({
         baseUrl: config.llm.baseUrl,

@@ -2,10 +2,12 @@ import { createInterface } from "node:readline";
 import { describeRejectedQuestion, prepareQuestion } from "../app/question-input.js";
 import type { KnowledgeServices } from "../app/services.js";
 import { formatAnswerForTerminal } from "./format-answer.js";
+import { lineConversation, RESET_LINE } from "./line-conversation.js";
 
 /**
  * Runs the terminal chat until input ends. On a TTY it prompts; otherwise (a pipe or file) it
- * answers each non-empty line of input in order. Resolves with the number of questions answered.
+ * answers each non-empty line of input in order. Lines form one conversation (follow-ups are read
+ * against the lines before; `/new` starts over). Resolves with the number of questions answered.
  */
 export async function runTerminalChat(options: {
   services: KnowledgeServices;
@@ -18,6 +20,7 @@ export async function runTerminalChat(options: {
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const write = (text: string) => output.write(`${text}\n`);
   let answered = 0;
+  const ask = lineConversation(services, { remember: true });
   if (interactive) {
     lines.setPrompt("问 / Ask > ");
     lines.prompt();
@@ -31,9 +34,12 @@ export async function runTerminalChat(options: {
     if (!input.ok) {
       write(describeRejectedQuestion(input));
     } else {
-      const answer = await services.ask(input.question);
-      write(formatAnswerForTerminal(answer));
-      answered++;
+      const outcome = await ask(input.question);
+      if (outcome.kind === "reset") write(RESET_LINE);
+      else {
+        write(formatAnswerForTerminal(outcome.answer));
+        answered++;
+      }
     }
     write("");
     if (interactive) lines.prompt();
