@@ -1,7 +1,8 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet conversation` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
+import { runConversationBench } from "./bench/conversation.js";
 import { runCrashBench } from "./bench/crash.js";
 import { runFleetBench } from "./bench/fleet.js";
 import { runStoreBench } from "./bench/store.js";
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   crash: () => runCrashBench(),
   verify: runVerifyBench,
   fleet: runFleetBench,
+  conversation: runConversationBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -34,11 +34,13 @@ const PERIOD_ZH =
 const PERIOD_EN =
   /\b(?:in|for|during|over)?\s*(?:the\s+)?(?:(?:first|second)\s+(?:half|quarter)|first\s+three\s+quarters|H[12]|Q[1-4])(?:\s+of)?\s+(?:19|20)\d{2}\b|\b(?:in|for|during)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\b(?:in\s+)?(?:last|this|next|the\s+previous)\s+year\b|\b(?:in\s+)?the\s+year\s+before(?:\s+last)?\b/giu;
 const SCOPE_ZH = /规模以上|规上|限额以上/gu;
+// "比上年提升了多少" compares with the year before; it does not ask about that year.
+const COMPARISON_ZH = /(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?|同比|环比/gu;
 
 const PLACE_ZH = new Set(["全省", "全国", "全市", "全球", "国内", "全川", "我省", "本省", "省内", "全区", "全县", "世界", "国际", "西部", "中国"]);
 const MEASURE_ZH = [
   "增加值", "营业收入", "营收", "主营业务收入", "收入", "利润总额", "利润", "产值", "产量", "投资", "固定资产投资", "出口", "进口",
-  "销售额", "税收", "能耗", "产能", "用电量", "市场占有率", "占有率", "普及率", "数控化率", "利用率", "就业", "数量", "总量", "规模",
+  "销售额", "税收", "能耗", "产能", "用电量", "市场占有率", "占有率", "普及率", "数控化率", "利用率", "就业", "数量", "总数", "人数", "个数", "总量", "规模",
 ];
 const ASPECT_ZH = [
   "同比增长", "同比下降", "同比", "增长率", "增长", "增速", "增幅", "涨幅", "提升", "提高", "下降", "降低", "减少", "比重", "占比",
@@ -50,6 +52,10 @@ const TAIL_ZH = new Set([
 ]);
 const PRONOUN_ZH = new Set(["它", "它们", "其", "这个", "该", "这", "此", "那个", "它的", "其中", "这些", "那些", "他们"]);
 const MARKER_ZH = new Set(["那", "那么", "呢", "还有", "另外", "而", "那末"]);
+const PREDICATE_VERBS = new Set([
+  "有", "共有", "拥有", "举办", "共举办", "打造", "建成", "建设", "实现", "完成", "达到", "开展", "引进", "培育", "新增", "累计", "形成",
+  "创建", "组织", "推出", "签约", "获批", "入选", "成立",
+]);
 const FILLER_TAGS = new Set(["uj", "ul", "uz", "ug", "uv", "ud", "y", "c", "p", "e", "o"]);
 const wordsPattern = (words: readonly string[]) =>
   new RegExp([...words].filter((word) => word.length >= 2).sort((a, b) => b.length - a.length).join("|"), "gu");
@@ -119,26 +125,35 @@ function markSpans(text: string, pattern: RegExp, kind: PartKind, marks: Array<P
 
 function readChinese(question: string): QuestionPart[] {
   const marks: Array<PartKind | undefined> = new Array(question.length).fill(undefined);
+  markSpans(question, COMPARISON_ZH, "aspect", marks);
   markSpans(question, PERIOD_ZH, "period", marks);
   markSpans(question, SCOPE_ZH, "scope", marks);
   // Marked before segmenting: jieba splits some of them (占比 → 占 比, 营业收入 → 营业 收入).
   markSpans(question, MEASURE_PATTERN, "measure", marks);
   markSpans(question, ASPECT_PATTERN, "aspect", marks);
-  const parts: QuestionPart[] = [];
-  const push = (kind: PartKind, text: string) => {
-    const last = parts.at(-1);
-    // Neighbouring words of one kind are one part (高技术 + 制造业 = one subject).
-    if (last && last.kind === kind && kind !== "pronoun") last.text += text;
-    else parts.push({ kind, text });
-  };
+  const words: Array<{ kind: PartKind; text: string; tag: string }> = [];
   for (let start = 0; start < question.length; ) {
     const kind = marks[start];
     let end = start + 1;
     while (end < question.length && marks[end] === kind) end++;
     const text = question.slice(start, end);
-    if (kind) push(kind, text);
-    else for (const { word, tag } of tagWords(text)) push(kindOfChineseWord(word, tag), word);
+    if (kind) words.push({ kind, text, tag: "" });
+    else for (const { word, tag } of tagWords(text)) words.push({ kind: kindOfChineseWord(word, tag), text: word, tag });
     start = end;
+  }
+  for (const [index, word] of words.entries()) {
+    if (word.kind !== "subject") continue;
+    // 演出 收入: a verb naming what is measured is part of the measure.
+    if (/^vn?$/u.test(word.tag) && words[index + 1]?.kind === "measure") word.kind = "measure";
+    // 共有 / 累计打造 / 全年共举办: the predicate of the question, not part of what it is about.
+    else if (word.tag === "d" || PREDICATE_VERBS.has(word.text)) word.kind = "filler";
+  }
+  const parts: QuestionPart[] = [];
+  for (const word of words) {
+    const last = parts.at(-1);
+    // Neighbouring words of one kind are one part (高技术 + 制造业 = one subject).
+    if (last && last.kind === word.kind && word.kind !== "pronoun") last.text += word.text;
+    else parts.push({ kind: word.kind, text: word.text });
   }
   return parts;
 }
