@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createConversationServices } from "../../src/app/conversation-services.js";
+import { DEFAULT_PROMPTS_DIR } from "../../src/app/create-services.js";
+import { openConversation } from "../../src/app/open-conversation.js";
+import { loadConfig } from "../../src/config.js";
 import { createMemoryTurnStore } from "../../src/conversation/memory-turn-store.js";
 import { silentLogger } from "../../src/logger.js";
 import { useShippedServices } from "./shipped-conversation.js";
@@ -106,6 +109,19 @@ describe("a conversation over the shipped report", () => {
     await memory.reset(key);
     const answer = await memory.ask({ key, message: "智慧金融呢？", turnId: "2" });
     expect(answer.question).toBe("智慧金融呢？");
+  });
+});
+
+describe("the lapse", () => {
+  it("a conversation quiet for CONVERSATION_LAPSE_MINUTES starts over; one asked within it continues", async () => {
+    let now = 0;
+    const config = loadConfig({ CONVERSATION_LAPSE_MINUTES: "30" });
+    const memory = openConversation({ config, logger: silentLogger(), ask: services().ask, useModel: false, promptsDir: DEFAULT_PROMPTS_DIR, index: () => services().index(), now: () => now });
+    await memory.ask({ key: "chat:30", message: "智慧医疗居全国第几位？", turnId: "1" });
+    now += 29 * 60_000;
+    expect((await memory.read({ key: "chat:30", message: "智慧金融呢？", turnId: "2" })).question).toBe("智慧金融居全国第几位");
+    now += 30 * 60_000;
+    expect((await memory.read({ key: "chat:30", message: "智慧金融呢？", turnId: "2" })).question).toBe("智慧金融呢？");
   });
 });
 
