@@ -1,4 +1,5 @@
-// `npm run eval -- dialogues [shipped|development]` runs the follow-up dialogues (src/eval/dialogues/).
+// `npm run eval -- dialogues [shipped|development] [--bot]` runs the follow-up dialogues (src/eval/dialogues/),
+// through the conversation services, or with --bot through the real bot behind the Bot API emulator.
 // `npm run eval -- [--no-cmrc] [--cmrc-limit N] [--chunk-size N] [--sweep-chunk-size A,B] [--compare a.json b.json]`
 import "dotenv/config";
 import { dirname, resolve } from "node:path";
@@ -18,7 +19,8 @@ runCli(async () => {
     const { code } = await runDialoguesCommand({
       repoRoot,
       env: process.env,
-      only: process.argv[3],
+      only: process.argv.slice(3).find((argument) => !argument.startsWith("-")),
+      createDriver: process.argv.includes("--bot") ? (await import("./eval-dialogues-bot.js")).createBotDriver : undefined,
       createServices: (config) => createKnowledgeServices({ config, logger }),
       print: (text) => process.stdout.write(`${text}\n`),
     });

@@ -5,7 +5,7 @@ import type { KnowledgeServices } from "../../app/services.js";
 import { loadConfig, type Config } from "../../config.js";
 import { loadDialogueSet, type DialogueSet } from "./dialogue-set.js";
 import { formatDialogueReport } from "./format-dialogues.js";
-import { runDialogues, type DialogueReport } from "./run-dialogues.js";
+import { runDialogues, type DialogueDriver, type DialogueReport } from "./run-dialogues.js";
 
 /** Where the development corpus lives (beside the checkout, or beside a worktree's parent) unless REPORTS_DIR says otherwise. */
 const DEFAULT_REPORTS_DIRS = ["../shared/datasets/reports", "../../shared/datasets/reports"];
@@ -23,6 +23,8 @@ export async function runDialoguesCommand(dependencies: {
   print: (text: string) => void;
   /** Only sets whose file name contains this. */
   only?: string;
+  /** Sends the dialogues another way (the bot behind the emulator). Default: the conversation services. */
+  createDriver?: (services: KnowledgeServices, config: Config) => Promise<DialogueDriver & { close(): Promise<void> }>;
 }): Promise<{ code: number; reports: DialogueReport[] }> {
   const folder = resolve(dependencies.repoRoot, "test/eval/dialogues");
   const files = (await readdir(folder)).filter((name) => name.endsWith(".json") && (!dependencies.only || name.includes(dependencies.only))).sort().reverse();
@@ -42,10 +44,15 @@ export async function runDialoguesCommand(dependencies: {
       const services = await dependencies.createServices(config);
       try {
         if (!services.conversation) throw new Error("the services keep no conversations (CONVERSATION_TURNS=0?)");
-        const report = await runDialogues({ set, conversation: services.conversation });
-        reports.push(report);
-        dependencies.print(formatDialogueReport(report));
-        dependencies.print("");
+        const driver = dependencies.createDriver ? await dependencies.createDriver(services, config) : undefined;
+        try {
+          const report = await runDialogues({ set, conversation: driver ?? services.conversation });
+          reports.push(report);
+          dependencies.print(formatDialogueReport(report, { through: driver ? "the bot and the Bot API emulator" : "the conversation services" }));
+          dependencies.print("");
+        } finally {
+          await driver?.close();
+        }
       } finally {
         await services.close();
       }

@@ -3,10 +3,10 @@ import type { DialogueReport, Rate } from "./run-dialogues.js";
 const percent = (rate: Rate) => (rate.total === 0 ? "   –  " : `${((100 * rate.right) / rate.total).toFixed(0).padStart(4)}% (${rate.right}/${rate.total})`);
 
 /** Returns the dialogue eval's table: one line per rate, then every turn that was not right. */
-export function formatDialogueReport(report: DialogueReport, options: { misses?: boolean } = {}): string {
+export function formatDialogueReport(report: DialogueReport, options: { misses?: boolean; through?: string } = {}): string {
   const { rates } = report;
   const lines = [
-    `Dialogues (${report.corpus}): ${report.dialogues} dialogues, ${report.turns.length} turns`,
+    `Dialogues (${report.corpus}): ${report.dialogues} dialogues, ${report.turns.length} turns${options.through ? `, through ${options.through}` : ""}`,
     `  openings and topic changes right      ${percent(rates.openings)}`,
     `  follow-ups right                      ${percent(rates.followUps)}`,
     `  follow-ups, figure in first sentence  ${percent(rates.followUpsFirstSentence)}`,

@@ -1,6 +1,18 @@
 import type { Answer } from "../../answer/types.js";
-import type { ConversationServices } from "../../app/conversation-services.js";
+import type { ConversationRequest } from "../../app/conversation-services.js";
 import type { DialogueSet, DialogueTurn } from "./dialogue-set.js";
+
+/** What a dialogue run needs to see of a reply. */
+export type DialogueReply = Pick<Answer, "status" | "text" | "question" | "typedQuestion">;
+
+/**
+ * What the dialogues are sent through: the conversation services themselves, or the real bot
+ * behind the Telegram emulator (scripts/eval-dialogues-bot.ts), which reads the reply back.
+ */
+export interface DialogueDriver {
+  ask(request: Pick<ConversationRequest, "key" | "message" | "turnId" | "afterTurn">): Promise<DialogueReply>;
+  reset(key: string): Promise<void>;
+}
 
 /** What happened to one turn of a dialogue. */
 export interface TurnResult {
@@ -55,7 +67,7 @@ function firstSentenceOf(text: string): string {
  */
 export async function runDialogues(options: {
   set: DialogueSet;
-  conversation: ConversationServices;
+  conversation: DialogueDriver;
   onTurn?: (result: TurnResult) => void;
 }): Promise<DialogueReport> {
   const turns: TurnResult[] = [];
@@ -95,7 +107,7 @@ export async function runDialogues(options: {
   };
 }
 
-function scoreTurn(dialogue: string, index: number, turn: DialogueTurn, answer: Answer, ms: number): TurnResult {
+function scoreTurn(dialogue: string, index: number, turn: DialogueTurn, answer: DialogueReply, ms: number): TurnResult {
   const text = compact(answer.text);
   const base = { dialogue, index, turn, question: answer.question, status: answer.status, text: answer.text, ms };
   if (turn.kind === "small_talk") {
