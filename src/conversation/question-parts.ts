@@ -52,6 +52,8 @@ const TAIL_ZH = new Set([
 ]);
 const PRONOUN_ZH = new Set(["它", "它们", "其", "这个", "该", "这", "此", "那个", "它的", "其中", "这些", "那些", "他们"]);
 const MARKER_ZH = new Set(["那", "那么", "呢", "还有", "另外", "而", "那末"]);
+/** Words that shape how something is asked (具体有哪些, 分别是多少), not what about. */
+const ASKING_ADVERBS = new Set(["具体", "分别", "一共", "总共", "大概", "大约", "主要", "各", "都", "还", "又", "请问", "请", "一下", "呢"]);
 const PREDICATE_VERBS = new Set([
   "有", "共有", "拥有", "举办", "共举办", "打造", "建成", "建设", "实现", "完成", "达到", "开展", "引进", "培育", "新增", "累计", "形成",
   "创建", "组织", "推出", "签约", "获批", "入选", "成立",
@@ -146,7 +148,7 @@ function readChinese(question: string): QuestionPart[] {
     // 演出 收入: a verb naming what is measured is part of the measure.
     if (/^vn?$/u.test(word.tag) && words[index + 1]?.kind === "measure") word.kind = "measure";
     // 共有 / 累计打造 / 全年共举办: the predicate of the question, not part of what it is about.
-    else if (word.tag === "d" || PREDICATE_VERBS.has(word.text)) word.kind = "filler";
+    else if (word.tag === "d" || word.tag === "ad" || PREDICATE_VERBS.has(word.text) || ASKING_ADVERBS.has(word.text)) word.kind = "filler";
   }
   const parts: QuestionPart[] = [];
   for (const word of words) {

@@ -5,7 +5,7 @@ export type StandingReason =
   | "complete" // names a subject and asks something about it: a new question (a topic change inherits nothing)
   | "pronoun" // 它 / 其 / 这个 / it / its: points back at the previous subject
   | "continues" // opens as a continuation (那… / 还有… / And… / What about…)
-  | "fragment" // names only some slots (X呢, 去年呢, 排第几, a bare subject)
+  | "fragment" // names only some slots (X呢, 去年呢, 排第几, a bare subject) or only asks (具体有哪些？)
   | "no_slots"; // names nothing this reader knows: left as typed
 
 /** The decision whether a message stands alone, and why. */
@@ -37,6 +37,7 @@ export function standsAlone(message: string, read: ReadQuestion): Standing {
   if (read.language === "zh" && TRAILING_NE.test(message) && !questionWords) return { alone: false, reason: "fragment" };
   if (hasSubject && asks) return { alone: true, reason: "complete" };
   const slots = ["subject", "period", "place", "scope", "measure", "aspect"].some((kind) => kinds.has(kind as never));
-  if (!slots) return { alone: true, reason: "no_slots" };
+  // "具体有哪些？" / "分别是多少？" asks about what came before; a message with no question word either is left alone.
+  if (!slots && !questionWords) return { alone: true, reason: "no_slots" };
   return { alone: false, reason: "fragment" };
 }

@@ -54,6 +54,18 @@ describe("attribute turns keep the subject and period and replace what is asked"
   });
 });
 
+describe("a message that only asks asks about the previous subject", () => {
+  it("具体有哪些？", () => {
+    expect(read("六大优势产业是哪些？", "具体有哪些？")).toMatchObject({ question: "六大优势产业有哪些", reason: "fragment" });
+  });
+  it("增长了多少？", () => {
+    expect(read(INDUSTRY, "增长了多少？").question).toBe("2024年上半年四川规模以上工业增加值增长了多少");
+  });
+  it("a message with no question word and no slot (？) is left as typed", () => {
+    expect(read(INDUSTRY, "？")).toMatchObject({ question: "？", rewritten: false, reason: "no_slots" });
+  });
+});
+
 describe("time turns swap the period", () => {
   it("去年呢？ resolves against the previous question's year", () => {
     expect(read(INDUSTRY, "去年呢？")).toMatchObject({ question: "2023年四川规模以上工业增加值同比增长多少", carried: ["subject", "indicator", "place"] });
@@ -103,7 +115,7 @@ describe("messages that stand alone are left as typed", () => {
   it("a long follow-up is still a follow-up (那…呢 with a subject and a period)", () => {
     expect(read(INDUSTRY, "那2023年全省绿色低碳优势产业的呢？").question).toBe("2023年全省规模以上绿色低碳优势产业增加值同比增长多少");
   });
-  it.each(["你好", "谢谢", "ok", "好的", "Thanks!"])("small talk (%s) never becomes a question", (message) => {
+  it.each(["你好", "谢谢", "ok", "好的", "Thanks!", "是吗？"])("small talk (%s) never becomes a question", (message) => {
     expect(read(INDUSTRY, message)).toMatchObject({ question: message, rewritten: false, reason: "small_talk" });
   });
   it("a follow-up with nothing before it is answered as typed", () => {
