@@ -35,6 +35,8 @@ const PERIOD_EN =
   /\b(?:in|for|during|over)?\s*(?:the\s+)?(?:(?:first|second)\s+(?:half|quarter)|first\s+three\s+quarters|H[12]|Q[1-4])(?:\s+of)?\s+(?:19|20)\d{2}\b|\b(?:in|for|during)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b|\b(?:in\s+)?(?:last|this|next|the\s+previous)\s+year\b|\b(?:in\s+)?the\s+year\s+before(?:\s+last)?\b/giu;
 const SCOPE_ZH = /规模以上|规上|限额以上/gu;
 // "比上年提升了多少" compares with the year before; it does not ask about that year.
+// 居 / 排 before where or which place (居全国第4位): jieba sometimes joins them to the word before (就绪度居).
+const RANK_ZH = /(?:位居|位列|居|排)(?=全国|全省|全市|全球|世界|西部|中西部|第|前)/gu;
 const COMPARISON_ZH = /(?:比|较|与)(?:上年|去年|上一年)(?:同期|末|底)?(?:相比)?|同比|环比/gu;
 
 const PLACE_ZH = new Set(["全省", "全国", "全市", "全球", "国内", "全川", "我省", "本省", "省内", "全区", "全县", "世界", "国际", "西部", "中国"]);
@@ -71,6 +73,8 @@ const ASPECT_EN = /^(?:grow|grew|grown|growth|increase|increased|rise|rose|risen
 const TAIL_EN = /^(?:how|much|many|what|which|who|did|does|do|was|is|were|are|by|has|have|had|its?|it's)$/iu;
 const PRONOUN_EN = /^(?:it|its|they|their|them|this|that|these|those|theirs)$/iu;
 const MARKER_EN = /^(?:and|then|so|also)$/iu;
+// Verbs of English questions ("What rank does X hold", "How many … does X have"): not part of the subject.
+const PREDICATE_EN = /^(?:hold|holds|held|have|had|reach|reached|reaches|account|accounted|accounts|stand|stood|stands|build|built|achieve|achieved|record|recorded|total|totalled|totaled|amount|amounted|see|saw|get|got|become|became|make|made|come|came|rank|ranks)$/iu;
 const FILLER_EN = /^(?:about|the|of|a|an|in|for|on|to|at|with|s|'s|[^\sA-Za-z\d]+)$/iu;
 
 /** Returns `question` read into parts (see the file comment); never throws. */
@@ -128,6 +132,7 @@ function markSpans(text: string, pattern: RegExp, kind: PartKind, marks: Array<P
 function readChinese(question: string): QuestionPart[] {
   const marks: Array<PartKind | undefined> = new Array(question.length).fill(undefined);
   markSpans(question, COMPARISON_ZH, "aspect", marks);
+  markSpans(question, RANK_ZH, "aspect", marks);
   markSpans(question, PERIOD_ZH, "period", marks);
   markSpans(question, SCOPE_ZH, "scope", marks);
   // Marked before segmenting: jieba splits some of them (占比 → 占 比, 营业收入 → 营业 收入).
@@ -198,6 +203,7 @@ function kindOfEnglishWord(word: string): PartKind {
   if (MEASURE_EN.test(word)) return "measure";
   if (ASPECT_EN.test(word)) return "aspect";
   if (TAIL_EN.test(word)) return "tail";
+  if (PREDICATE_EN.test(word)) return "filler";
   if (FILLER_EN.test(word)) return "filler";
   return "subject";
 }

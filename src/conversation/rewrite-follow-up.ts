@@ -128,8 +128,13 @@ function mergeInto(before: ReadQuestion, read: ReadQuestion): QuestionPart[] {
   const askStart = named.findIndex((part) => part.kind === "aspect" || (part.kind === "tail" && !/^(?:的)$/u.test(part.text)));
   if (measure && (askStart < 0 || named.indexOf(measure) < askStart)) {
     parts = replaceOrInsert(parts, ["measure"], [{ ...measure }], "before-ask");
-    // 演出收入呢 after 艺术表演团体多少个: a new measure is not counted in 个.
-    if (askStart < 0 && !english) parts = parts.map((part) => (part.kind === "tail" ? { ...part, text: part.text.replace(/(多少|几)[个家项种所座位名]$/u, "多少") } : part));
+    // 演出收入呢 after 艺术表演团体多少个: a new measure is not counted in 个, and after a rank
+    // question (居全国第几位) it is asked for as an amount.
+    if (askStart < 0 && !english) {
+      const rank = parts.some((part) => part.kind === "aspect" && /^(?:居|排|排名|排位|位次|位列)$/u.test(part.text));
+      if (rank) parts = replaceAsk(parts, [{ kind: "tail", text: "是多少" }], false);
+      else parts = parts.map((part) => (part.kind === "tail" && !part.text.startsWith("第") ? { ...part, text: part.text.replace(/(多少|几)[个家项种所座位名]$/u, "多少") } : part));
+    }
   }
   if (askStart >= 0) {
     const ask = named.slice(askStart).filter((part) => part.kind !== "filler" || !/^[？?。！!\s]+$/u.test(part.text));

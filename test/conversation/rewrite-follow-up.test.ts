@@ -95,6 +95,9 @@ describe("English follow-ups", () => {
       "How much did Sichuan's high-tech manufacturing value added grow in the first half of 2024?",
     );
   });
+  it("a verb of the question is not part of the subject it swaps", () => {
+    expect(read("What rank does Sichuan's smart healthcare hold nationally?", "And smart finance?").question).toBe("What rank does Sichuan's smart finance hold nationally?");
+  });
   it("its takes the previous subject, and the place and period go last", () => {
     expect(read("How much did Sichuan's high-tech manufacturing value added grow in the first half of 2024?", "What was its share?").question).toBe(
       "What was high-tech manufacturing's share in Sichuan in the first half of 2024?",
