@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createConversationServices } from "../../src/app/conversation-services.js";
 import { DEFAULT_PROMPTS_DIR } from "../../src/app/create-services.js";
+import { modelAnswers, openConversation } from "../../src/app/open-conversation.js";
+import { loadConfig } from "../../src/config.js";
 import { checkedQuestion, createModelCondenser } from "../../src/conversation/condense-with-model.js";
 import { createMemoryTurnStore } from "../../src/conversation/memory-turn-store.js";
 import { silentLogger } from "../../src/logger.js";
@@ -83,5 +85,22 @@ describe("the condense reply", () => {
   });
   it("keeps only the first line after a reasoning block", () => {
     expect(checkedQuestion("<think>想一想</think>\nHow much did it grow in 2023?\nExplanation: …", "m")).toBe("How much did it grow in 2023?");
+  });
+});
+
+describe("the composed services", () => {
+  it("condense follow-ups with the answering model's endpoint and model name", async () => {
+    server = await startOpenAIServer([{ content: "智慧金融居全国第几位？" }]);
+    const config = loadConfig({ ANSWERER: "llm", OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: "test", OPENAI_MODEL: "answer-model" });
+    const memory = openConversation({ config, logger: silentLogger(), ask: services().ask, useModel: modelAnswers(config), promptsDir: DEFAULT_PROMPTS_DIR, index: () => services().index() });
+    await memory.ask({ key: "chat:9", message: "智慧医疗居全国第几位？", turnId: "1" });
+    const reading = await memory.read({ key: "chat:9", message: "智慧金融呢？", turnId: "2" });
+    expect(reading).toMatchObject({ by: "model", question: "智慧金融居全国第几位？" });
+    expect(server.requests[0]!.body.model).toBe("answer-model");
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer test");
+  });
+
+  it("offline (no endpoint) never call a model", () => {
+    expect(modelAnswers(loadConfig({}))).toBe(false);
   });
 });
