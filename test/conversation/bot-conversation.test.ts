@@ -79,6 +79,15 @@ describe("follow-ups in Telegram", () => {
     expect(reply.text).not.toContain("理解）");
   });
 
+  it("/new sent as a reply to someone else's answer resets only the sender's conversation", async () => {
+    const group = -6003;
+    const [alice, bob] = [4021, 4022];
+    const { reply: answer } = await exchange({ chatId: group, userId: alice, chatType: "group", text: "/ask 智慧医疗居全国第几位？" });
+    await exchange({ chatId: group, userId: bob, chatType: "group", text: "/new", replyToBotMessage: answer.message_id });
+    const { reply } = await exchange({ chatId: group, userId: alice, chatType: "group", text: "/ask 智慧金融呢？" });
+    expect(reply.text.startsWith("（按“智慧金融居全国第几位”理解）")).toBe(true);
+  });
+
   it("/reset in English says so in English", async () => {
     const chatId = 3004;
     const { reply } = await exchange({ chatId, userId: chatId, text: "/reset", languageCode: "en" });

@@ -55,18 +55,20 @@ export function groupQuestion(ctx: TextContext): string | undefined {
 /**
  * Returns the conversation a message continues: the conversation and turn of the bot's answer it
  * replies to (whoever replies), else its own key (private chat; per user in a group; per topic
- * and user in a forum). Undefined when the services keep no conversations.
+ * and user in a forum). `followReplies: false` (/new) always gives the sender's own. Undefined
+ * when the services keep no conversations.
  */
 export async function conversationOf(
   ctx: BotContext,
   deps: BotDependencies,
+  options: { followReplies?: boolean } = {},
 ): Promise<{ key: string; turnId: string; afterTurn?: string } | undefined> {
   const memory = deps.services.conversation;
   const message = ctx.message;
   if (!memory || !message || !ctx.chat) return undefined;
   const turnId = String(ctx.update.update_id);
   const replied = message.reply_to_message;
-  if (replied && replied.from?.id === ctx.me.id) {
+  if (replied && replied.from?.id === ctx.me.id && options.followReplies !== false) {
     const link = await memory.answerMessage(ctx.chat.id, replied.message_id);
     if (link) return { key: link.key, turnId, afterTurn: link.turnId };
   }
@@ -116,7 +118,8 @@ export function questionFeature(deps: BotDependencies, rateLimit: QuestionRateLi
 
   composer.command(["new", "reset"], async (ctx) => {
     const lang = languageOf(ctx.from?.language_code);
-    const conversation = await conversationOf(ctx, deps);
+    // /new resets the sender's own conversation, even when sent as a reply to someone else's answer.
+    const conversation = await conversationOf(ctx, deps, { followReplies: false });
     if (conversation) await deps.services.conversation?.reset(conversation.key);
     await ctx.reply(texts.conversationReset(lang));
   });
