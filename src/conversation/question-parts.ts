@@ -193,6 +193,15 @@ function readEnglish(question: string): QuestionPart[] {
     }
     push(kindOfEnglishWord(word), word);
   }
+  // English spreads a question's words around its verb ("What share of industrial revenue did
+  // high-tech manufacturing account for"): the longest run of subject words is the subject, the
+  // other runs qualify what is asked and stay where they are.
+  const subjects = parts.filter((part) => part.kind === "subject");
+  if (subjects.length > 1) {
+    const words = (part: QuestionPart) => part.text.split(/\s+/u).length;
+    const main = subjects.reduce((best, part) => (words(part) > words(best) ? part : best));
+    for (const part of subjects) if (part !== main) part.kind = "filler";
+  }
   return parts;
 }
 

@@ -95,6 +95,11 @@ describe("English follow-ups", () => {
       "How much did Sichuan's high-tech manufacturing value added grow in the first half of 2024?",
     );
   });
+  it("the longest run of subject words is the subject (industrial qualifies revenue)", () => {
+    expect(read("What share of industrial revenue did high-tech manufacturing account for in 2023?", "What about green low-carbon industries?").question).toBe(
+      "What share of industrial revenue did green low-carbon industries account for in 2023?",
+    );
+  });
   it("a verb of the question is not part of the subject it swaps", () => {
     expect(read("What rank does Sichuan's smart healthcare hold nationally?", "And smart finance?").question).toBe("What rank does Sichuan's smart finance hold nationally?");
   });
