@@ -113,7 +113,9 @@ function mergeInto(before: ReadQuestion, read: ReadQuestion): QuestionPart[] {
   const english = before.language === "en";
 
   const period = named.find((part) => part.kind === "period");
-  if (period) parts = replaceOrInsert(parts, ["period"], [{ ...period }], english ? "end" : "start");
+  // "In 2023?" opens the follow-up; inside the question it is "in 2023".
+  const periodText = english ? period?.text.replace(/^(In|For|During|Over)\b/u, (word) => word.toLowerCase()) : period?.text;
+  if (period) parts = replaceOrInsert(parts, ["period"], [{ ...period, text: periodText! }], english ? "end" : "start");
   const place = named.find((part) => part.kind === "place");
   if (place) parts = replaceOrInsert(parts, ["place"], [{ ...place }], english ? "end" : "after-period");
   const subject = firstRun(named, ["scope", "subject"]);

@@ -87,6 +87,9 @@ describe("English follow-ups", () => {
   it("And in 2023?", () => {
     expect(read(english, "And in 2023?").question).toBe("How much did Sichuan's industrial value added grow in 2023?");
   });
+  it("In 2023?", () => {
+    expect(read(english, "In 2023?").question).toBe("How much did Sichuan's industrial value added grow in 2023?");
+  });
   it("And last year?", () => {
     expect(read(english, "And last year?").question).toBe("How much did Sichuan's industrial value added grow in 2023?");
   });
