@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { createModelCondenser } from "../conversation/condense-with-model.js";
+import type { Condenser } from "../conversation/condense-with-model.js";
 import { createMemoryTurnStore } from "../conversation/memory-turn-store.js";
 import type { TurnStore } from "../conversation/types.js";
 import type { ReportingPeriod } from "../lexicon/time-words.js";
@@ -32,14 +32,21 @@ export function openConversation(options: {
   const { config } = options;
   const store =
     options.store ?? createMemoryTurnStore({ maxTurns: config.conversation.turns, lapseMs: config.conversation.lapseMs, now: options.now });
-  const condenser = options.useModel
-    ? createModelCondenser({
-        baseUrl: config.llm.baseUrl,
-        apiKey: config.llm.apiKey,
-        model: config.llm.model,
-        timeoutMs: config.conversation.condenseTimeoutMs,
-        promptsDir: options.promptsDir,
-      })
+  // Loaded on the first follow-up, and only with a model: the openai client is costly at start-up.
+  let loaded: Promise<Condenser> | undefined;
+  const condenser: Condenser | undefined = options.useModel
+    ? async (request) => {
+        loaded ??= import("../conversation/condense-with-model.js").then(({ createModelCondenser }) =>
+          createModelCondenser({
+            baseUrl: config.llm.baseUrl,
+            apiKey: config.llm.apiKey,
+            model: config.llm.model,
+            timeoutMs: config.conversation.condenseTimeoutMs,
+            promptsDir: options.promptsDir,
+          }),
+        );
+        return (await loaded)(request);
+      }
     : undefined;
   const periods = new Map<string, ReportingPeriod | undefined>();
   const documentPeriod = (documentId: string) => {

@@ -16,6 +16,7 @@ export function answerRecordOf(id: string, input: RecordAnswerInput, replica?: s
     userId: input.userId,
     question: answer.question,
     ...(answer.typedQuestion ? { typed: answer.typedQuestion } : {}),
+    text: input.deliveredText ?? answer.text,
     status: answer.status,
     mode: answer.mode,
     model: answer.model,
