@@ -1,7 +1,8 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet first-minute pdf` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet first-minute pdf conversation` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
+import { runConversationBench } from "./bench/conversation.js";
 import { runCrashBench } from "./bench/crash.js";
 import { runFirstMinuteBench } from "./bench/first-minute.js";
 import { runFleetBench } from "./bench/fleet.js";
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   fleet: runFleetBench,
   "first-minute": runFirstMinuteBench,
   pdf: runPdfBench,
+  conversation: runConversationBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -77,6 +77,10 @@ export const configSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  // --- Conversation memory ---
+  CONVERSATION_TURNS: z.coerce.number().int().min(0).default(4),
+  CONVERSATION_LAPSE_MINUTES: positiveInt(30),
+  CONDENSE_TIMEOUT_MS: positiveInt(4000),
   // --- Fleet mode (both URLs set: replicas share Redis and PostgreSQL) ---
   REDIS_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
@@ -130,6 +134,15 @@ export interface Config {
   logLevel: string;
   /** Questions one user may ask per minute. */
   rateLimitPerMinute: number;
+  /** Follow-up questions (see docs/conversation.md). */
+  conversation: {
+    /** Turns remembered per conversation; 0 turns memory off (every message stands alone). */
+    turns: number;
+    /** A conversation quiet this long starts over. */
+    lapseMs: number;
+    /** How long the model's condense call may take before the offline rewrite stands in. */
+    condenseTimeoutMs: number;
+  };
   /** Fleet mode (REDIS_URL and DATABASE_URL set); undefined for the embedded default. */
   fleet: FleetConfig | undefined;
 }
@@ -207,6 +220,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    conversation: {
+      turns: e.CONVERSATION_TURNS,
+      lapseMs: e.CONVERSATION_LAPSE_MINUTES * 60_000,
+      condenseTimeoutMs: e.CONDENSE_TIMEOUT_MS,
+    },
     fleet:
       e.REDIS_URL && e.DATABASE_URL
         ? {

@@ -30,8 +30,10 @@ export interface Answer {
   text: string;
   citations: Citation[];
   timings: { retrieveMs: number; answerMs: number };
-  /** The question as asked. */
+  /** The question that was retrieved, answered and verified (a follow-up's standalone reading). */
   question: string;
+  /** The message as the user typed it, when it was a follow-up read as `question` (see src/conversation/). */
+  typedQuestion?: string;
   /** Model name for the llm mode. */
   model?: string;
   /** Retrieved passages (chunk id and fused score), best first, for audit. */

@@ -18,6 +18,7 @@ import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
+import { modelAnswers, openConversation } from "./open-conversation.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
 import type { KnowledgeServices } from "./services.js";
 
@@ -89,8 +90,7 @@ export async function createKnowledgeServices(options: {
 
   const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
   const extractive = createExtractiveAnswerer({ answerableThreshold });
-  const useLlm =
-    config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
+  const useLlm = modelAnswers(config);
   // Imported only with a model configured: the openai client costs ~13 MB and ~0.1 s of start-up.
   const answerer = useLlm
     ? (await import("../answer/llm-answerer.js")).createLlmAnswerer({
@@ -159,6 +159,7 @@ export async function createKnowledgeServices(options: {
     search,
     embedderMismatch: () => live.embedderMismatch()?.message,
     ask,
+    conversation: openConversation({ config, logger, ask, useModel: useLlm, promptsDir: options.promptsDir ?? DEFAULT_PROMPTS_DIR, index: () => live.current() }),
     listDocuments: () => live.current()?.manifest.documents ?? [],
     currentGenerationId: () => live.current()?.manifest.generationId,
     reindex: (reindexOptions) => live.reindex({ onProgress: reindexOptions?.onProgress }),

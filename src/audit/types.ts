@@ -10,6 +10,8 @@ export interface AnswerRecord {
   chatId: number;
   userId: number | undefined;
   question: string;
+  /** The message as typed, when it was a follow-up answered as `question`. */
+  typed?: string;
   /** The answer text as delivered to the user (the reply without markup). */
   text?: string;
   status: Answer["status"];

@@ -27,6 +27,7 @@ export const texts = {
           "<b>How to ask</b>",
           "• In a private chat, just send your question, e.g. <i>What was Sichuan's industrial growth in the first half of 2024?</i>",
           `• In a group, mention me (@${escapeHtml(botUsername)} your question), reply to one of my messages, or use <code>/ask your question</code>.`,
+          "• Follow-ups work: after a question, ask <i>And in 2023?</i> or <i>What about high-tech manufacturing?</i>; I say how I read it. /new starts over.",
           "• Each answer ends with a <b>Sources</b> block: ✅ marks a quote checked word for word against the report. Tap “Source n” to read the passage in context, and 👍/👎 to tell us how we did.",
         ].join("\n")
       : [
@@ -36,6 +37,7 @@ export const texts = {
           "<b>如何提问</b>",
           "• 私聊：直接发送问题，例如 <i>2024年上半年四川规模以上工业增加值增长多少？</i>",
           `• 群聊：@${escapeHtml(botUsername)} 加上问题、回复我的消息，或使用 <code>/ask 问题</code>。`,
+          "• 可以追问：问完一个问题后接着问 <i>那高技术制造业呢？</i> 或 <i>去年呢？</i>，我会先说明按什么问题理解。/new 重新开始。",
           "• 每个回答末尾有“依据”部分：✅ 表示引文已与原文逐字核对。点“原文 n”查看上下文，点 👍/👎 反馈回答质量。",
         ].join("\n"),
   emptyQuestion: (lang: Lang) =>
@@ -173,6 +175,10 @@ export const texts = {
     lang === "en"
       ? `❌ Could not download “${escapeHtml(fileName)}” from Telegram. Please try again. The index is unchanged.`
       : `❌ 无法从 Telegram 下载“${escapeHtml(fileName)}”，请重试。索引未改变。`,
+  conversationReset: (lang: Lang) =>
+    lang === "en"
+      ? "Starting over: your next question is read on its own."
+      : "已重新开始：下一个问题将单独理解，不再接着之前的对话。",
   unknownCommand: (lang: Lang) => (lang === "en" ? "Unknown command. Send /help to see what I can do." : "未知命令。发送 /help 查看使用说明。"),
 };
 
@@ -181,9 +187,11 @@ export const commandList = {
   zh: [
     { command: "help", description: "使用说明与文档列表" },
     { command: "ask", description: "提问（群聊中使用）" },
+    { command: "new", description: "重新开始对话（忘记之前的问题）" },
   ],
   en: [
     { command: "help", description: "How to use me and what I know" },
     { command: "ask", description: "Ask a question (in groups)" },
+    { command: "new", description: "Start over (forget earlier questions)" },
   ],
 };

@@ -1,4 +1,5 @@
 import type { Answer } from "../answer/types.js";
+import { readingNote } from "../conversation/reading-note.js";
 
 /**
  * Returns the answer as a person reads it in a terminal: the text, then the numbered quotes with
@@ -11,6 +12,7 @@ export function formatAnswerForTerminal(answer: Answer): string {
     lines.push(answer.error ?? (zh ? "出错了，请稍后再试。" : "Something went wrong; please try again."));
     return lines.join("\n");
   }
+  if (answer.typedQuestion) lines.push(readingNote(answer.typedQuestion, answer.question));
   lines.push(answer.text);
   if (answer.status === "not_found" && answer.closest?.length) {
     lines.push("");

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { describeRejectedQuestion, prepareQuestion } from "../app/question-input.js";
 import type { KnowledgeServices } from "../app/services.js";
 import { formatAnswerForTerminal } from "./format-answer.js";
+import { lineConversation, RESET_LINE } from "./line-conversation.js";
 
 /** Typed alone on a line, ends the chat (as Ctrl-D and Ctrl-C do). */
 export const QUIT_COMMANDS: ReadonlySet<string> = new Set(["/quit", "/exit"]);
@@ -11,8 +12,9 @@ export const CHAT_GREETING = "输入问题后按回车；退出：/quit、Ctrl-D
 
 /**
  * Runs the terminal chat until input ends or `/quit`. On a TTY it says how to quit and prompts;
- * otherwise (a pipe or file) it answers each non-empty line of input in order. Resolves with the
- * number of questions answered.
+ * otherwise (a pipe or file) it answers each non-empty line of input in order. Lines form one
+ * conversation (follow-ups are read against the lines before; `/new` starts over). Resolves with
+ * the number of questions answered.
  */
 export async function runTerminalChat(options: {
   services: KnowledgeServices;
@@ -25,6 +27,7 @@ export async function runTerminalChat(options: {
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const write = (text: string) => output.write(`${text}\n`);
   let answered = 0;
+  const ask = lineConversation(services, { remember: true });
   if (interactive) {
     // Without a listener readline only pauses on Ctrl-C, and the chat would hang instead of ending.
     lines.on("SIGINT", () => lines.close());
@@ -42,9 +45,12 @@ export async function runTerminalChat(options: {
     if (!input.ok) {
       write(describeRejectedQuestion(input));
     } else {
-      const answer = await services.ask(input.question);
-      write(formatAnswerForTerminal(answer));
-      answered++;
+      const outcome = await ask(input.question);
+      if (outcome.kind === "reset") write(RESET_LINE);
+      else {
+        write(formatAnswerForTerminal(outcome.answer));
+        answered++;
+      }
     }
     write("");
     if (interactive) lines.prompt();

@@ -1,5 +1,6 @@
 import type { Answer, Citation } from "../../answer/types.js";
 import { emphasisToHtml, withoutEmphasis } from "../../answer/verify/markdown.js";
+import { readingNote } from "../../conversation/reading-note.js";
 import { texts, type Lang } from "../i18n.js";
 import { escapeHtml } from "./escape-html.js";
 import { splitMessage, type MessageBlock } from "./split-message.js";
@@ -40,6 +41,8 @@ function answerTextBlocks(text: string): MessageBlock[] {
  */
 export function renderAnswer(answer: Answer, lang: Lang, options: { limit?: number } = {}): string[] {
   const blocks: MessageBlock[] = [];
+  // A follow-up says first how it was read, so a wrong reading is seen before the answer is trusted.
+  if (answer.typedQuestion && answer.status !== "failed") blocks.push(plain(readingNote(answer.typedQuestion, answer.question)));
   if (answer.status === "failed") {
     blocks.push(fixed(texts.failed(lang, answer.error)));
   } else if (answer.status === "not_found") {
