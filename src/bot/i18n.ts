@@ -100,7 +100,11 @@ export const texts = {
     const removed = summary.removedDocuments.length
       ? `\n${lang === "en" ? "Removed" : "已移除"}: ${summary.removedDocuments.map(escapeHtml).join(", ")}`
       : "";
-    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}`;
+    // Documents that look broken or were OCR'd (issue 14: loud indexing).
+    const warned = (summary.warnings ?? [])
+      .map((warning) => `⚠️ ${escapeHtml(warning.relativePath)}${lang === "en" ? " looks wrong; check it:" : " 可能读取有误，请检查："}\n${warning.messages.map((message) => `• ${escapeHtml(message)}`).join("\n")}`)
+      .join("\n");
+    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}${warned ? `\n${warned}` : ""}`;
   },
   reindexDone: (lang: Lang) => (lang === "en" ? "Re-index complete" : "重建索引完成"),
   indexFailed: (lang: Lang, message: string) =>

@@ -12,7 +12,8 @@ import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./
  * reusing chunks that the old rules made.
  */
 // 2: invisible characters (bidi controls, zero-width, terminal escapes) are stripped at ingest.
-export const INGEST_VERSION = 2;
+// 3: chunks carry page, kind, section path, table row and OCR mark; documents their metadata and tables.
+export const INGEST_VERSION = 3;
 
 export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = { targetChars: 220, overlapSentences: 1 };
 

@@ -26,6 +26,8 @@ export interface ManifestDocument {
   chunks: number;
   glyphsRemoved: number;
   indexedAt: string;
+  /** Title, place, issuer and period detected from the content (INGEST_VERSION 3 and later). */
+  metadata?: DocumentMetadata;
 }
 
 /** A hit from one retriever, best first; `score` is higher-is-better. */
@@ -54,6 +56,14 @@ export interface IndexSummary {
   seconds: number;
   chunksPerSecond: number;
   embedderId: string;
+  /** Documents that were indexed but look broken, or whose loader reported problems (OCR'd pages…). */
+  warnings?: DocumentWarning[];
+}
+
+/** What a person should check about one indexed document. */
+export interface DocumentWarning {
+  relativePath: string;
+  messages: string[];
 }
 
 /** Progress events from a re-index, for progress bars and Telegram progress messages. */
