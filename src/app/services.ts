@@ -1,5 +1,5 @@
 import type { Answer } from "../answer/types.js";
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk, TableInfo } from "../ingest/types.js";
 import type { IndexProgress, IndexSummary, ManifestDocument } from "../store/types.js";
 
 /**
@@ -33,7 +33,7 @@ export interface KnowledgeServices {
    */
   removeDocument(nameOrId: string): Promise<IndexSummary | undefined>;
   /** A chunk by id with its document's canonical text, for "原文" source views. */
-  getPassage(chunkId: string): { chunk: Chunk; documentText: string | undefined } | undefined;
+  getPassage(chunkId: string): { chunk: Chunk; documentText: string | undefined; table?: TableInfo } | undefined;
   /** Releases the index; waits for a running re-index to finish first. */
   close(): Promise<void>;
 }

@@ -57,6 +57,10 @@ export const texts = {
   verified: (lang: Lang) => (lang === "en" ? "✅ verified" : "✅ 已核验"),
   unverified: (lang: Lang) => (lang === "en" ? "⚠️ unverified" : "⚠️ 未核验"),
   paragraph: (lang: Lang, paragraph: number) => (lang === "en" ? `paragraph ${paragraph}` : `第 ${paragraph} 段`),
+  /** Where a quote is: its page for documents with pages (staff check a PDF by page), else its paragraph. */
+  location: (lang: Lang, where: { paragraph: number; page?: number }) =>
+    where.page === undefined ? texts.paragraph(lang, where.paragraph) : lang === "en" ? `p. ${where.page}` : `第 ${where.page} 页`,
+  machineRead: (lang: Lang) => (lang === "en" ? "machine-read (OCR): check against the scan" : "OCR 机读，请对照原件"),
   notFound: (lang: Lang) =>
     lang === "en"
       ? "I could not find the answer to this question in the reports."

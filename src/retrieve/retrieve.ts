@@ -3,6 +3,7 @@ import type { KnowledgeIndex } from "../store/types.js";
 import { fuseResults, type FusionMethod } from "./fuse.js";
 import { mergeOverlapping } from "./merge-overlapping.js";
 import { hasRelativeTimeWords, resolveTimeWords } from "../lexicon/time-words.js";
+import { metadataOfParagraph } from "../ingest/structure/part-of-paragraph.js";
 import { expandQuery } from "./query-expansion.js";
 import { detectReportingPeriod } from "./reporting-period.js";
 import type { RetrievedPassage, RetrieverName } from "./types.js";
@@ -66,7 +67,8 @@ async function search(
     if (!chunk) continue;
     const passage: RetrievedPassage = { chunk, score: candidate.score, ranks: candidate.ranks, scores: candidate.scores };
     const document = index.getDocumentMetadata?.(chunk.documentId);
-    if (document) passage.document = document;
+    // A compilation's part (the 2022 bulletin of 南京 2021–2024) gives the passage its own title and period.
+    if (document) passage.document = metadataOfParagraph(document, chunk.paragraph);
     passages.push(passage);
   }
   return mergeOverlapping(passages, (documentId) => index.getDocumentText(documentId)).slice(0, settings.topK);
