@@ -168,7 +168,10 @@ function documentTitle(input: MetadataInput, lines: string[], first: ReportSpan)
   const loaderTitle = input.loaderTitle?.trim();
   if (loaderTitle) return loaderTitle;
   if (first.title) return first.title;
-  return titleFromFirstLine(lines[0] ?? "") ?? titleFromFileName(input.relativePath);
+  const firstLine = lines[0] ?? "";
+  // An issuer or date line opening the file is front matter, not a title.
+  const frontMatter = issuerOf(firstLine) !== undefined || publicationDateOf(firstLine) !== undefined;
+  return (frontMatter ? undefined : titleFromFirstLine(firstLine)) ?? titleFromFileName(input.relativePath);
 }
 
 function reportPeriod(report: ReportSpan, lines: string[], paragraphs: readonly Paragraph[], title: string | undefined): DocumentPeriod | undefined {
