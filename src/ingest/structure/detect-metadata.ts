@@ -97,7 +97,9 @@ function findReports(lines: string[], paragraphs: readonly Paragraph[]): ReportS
   const titleCounts = new Map<string, number>();
   for (const line of lines) if (isTitleLine(line)) titleCounts.set(compactCjk(line), (titleCounts.get(compactCjk(line)) ?? 0) + 1);
   const opensReport = (header: ReportSpan): boolean =>
-    (header.title !== undefined && (titleCounts.get(header.title) ?? 0) <= 2) ||
+    // A later report's title names its period: that is what tells a compilation's reports apart.
+    (header.title !== undefined &&
+      (header.from <= HEADER_LINES * 2 || ((titleCounts.get(header.title) ?? 0) <= 2 && periodOfTitle(header.title) !== undefined))) ||
     (header.published !== undefined && (header.issuer !== undefined || header.datedByLabel === true));
   let index = 0;
   while (index < lines.length) {
@@ -148,6 +150,9 @@ function readHeader(lines: string[], paragraphs: readonly Paragraph[], index: nu
     const issuer = issuerOf(lines[cursor]!);
     if (header.title === undefined && issuers.length === 0 && header.published === undefined && isTitleLine(line) && headingNumber(line) === undefined) {
       header.title = line;
+    } else if (header.title === undefined && issuers.length === 1 && !issuers[0]!.includes(" ") && isTitleLine(line) && headingNumber(line) === undefined) {
+      // `比亚迪股份有限公司` / `2025 年第一季度报告`: a name line, then the rest of its title.
+      header.title = compactCjk(issuers[0]!) + line;
     } else if (issuer && header.published === undefined) {
       issuers.push(issuer);
     } else if (published && header.published === undefined) {
@@ -165,12 +170,15 @@ function readHeader(lines: string[], paragraphs: readonly Paragraph[], index: nu
 }
 
 function documentTitle(input: MetadataInput, lines: string[], first: ReportSpan): string {
-  const loaderTitle = input.loaderTitle?.trim();
+  // Letter-spaced titles (`2021 年民政事业…`) read as written without the spaces.
+  const loaderTitle = input.loaderTitle === undefined ? undefined : compactCjk(input.loaderTitle);
   if (loaderTitle) return loaderTitle;
   if (first.title) return first.title;
   const firstLine = lines[0] ?? "";
-  // An issuer or date line opening the file is front matter, not a title.
-  const frontMatter = issuerOf(firstLine) !== undefined || publicationDateOf(firstLine) !== undefined;
+  // An issuer or date line opening the file is front matter, not a title; a line repeated on
+  // every page (a disclaimer footer) is furniture.
+  const repeats = firstLine.length >= 6 && lines.filter((line) => line.includes(firstLine)).length >= 3;
+  const frontMatter = issuerOf(firstLine) !== undefined || publicationDateOf(firstLine) !== undefined || (repeats && !isTitleLine(firstLine));
   return (frontMatter ? undefined : titleFromFirstLine(firstLine)) ?? titleFromFileName(input.relativePath);
 }
 
