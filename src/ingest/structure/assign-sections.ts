@@ -4,6 +4,8 @@ import { headingNumber, type HeadingNumber } from "./heading-number.js";
 
 /** Longest text a numbered line can have and still be a heading (longer ones are list items in prose). */
 const MAX_HEADING_CHARS = 40;
+/** Longer paragraphs are neither headings nor front matter, even letter-spaced. */
+const MAX_SCANNED_CHARS = 120;
 const SENTENCE_PUNCTUATION = /[。！？!?；;]/u;
 const FOOTNOTE_MARK = /\s*[[［]\d{1,3}[\]］]/gu;
 
@@ -48,6 +50,8 @@ export function assignSections(text: string, paragraphs: Paragraph[]): Paragraph
 
 function readParagraph(raw: string, paragraph: Paragraph): Reading {
   if (paragraph.kind !== undefined && paragraph.kind !== "heading" && paragraph.kind !== "text") return { type: "body" };
+  // Long paragraphs are body text; skipping them early keeps indexing fast.
+  if (paragraph.kind !== "heading" && raw.length > MAX_SCANNED_CHARS) return { type: "body" };
   const label = compactCjk(raw).replace(FOOTNOTE_MARK, "");
   if (label === "") return { type: "body" };
   const numbering = headingNumber(label);

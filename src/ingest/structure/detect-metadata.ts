@@ -19,6 +19,8 @@ export interface MetadataInput {
 const HEADER_LINES = 4;
 /** Body paragraphs a report of a compilation has at least (fewer: a signature block, not a report). */
 const MIN_PART_PARAGRAPHS = 5;
+/** Longer lines are never a title, issuer or date line (even letter-spaced). */
+const MAX_FRONT_MATTER_CHARS = 100;
 /** Characters of the body that name the period (the first sentences). */
 const OPENING_CHARS = 300;
 
@@ -95,7 +97,7 @@ function findReports(lines: string[], paragraphs: readonly Paragraph[]): ReportS
   const starts: ReportSpan[] = [];
   // A title repeated on many pages is a running header, not the start of another report.
   const titleCounts = new Map<string, number>();
-  for (const line of lines) if (isTitleLine(line)) titleCounts.set(compactCjk(line), (titleCounts.get(compactCjk(line)) ?? 0) + 1);
+  for (const line of lines) if (line.length <= MAX_FRONT_MATTER_CHARS && isTitleLine(line)) titleCounts.set(compactCjk(line), (titleCounts.get(compactCjk(line)) ?? 0) + 1);
   const opensReport = (header: ReportSpan): boolean =>
     // A later report's title names its period: that is what tells a compilation's reports apart.
     (header.title !== undefined &&
@@ -144,7 +146,7 @@ function readHeader(lines: string[], paragraphs: readonly Paragraph[], index: nu
   const issuers: string[] = [];
   while (cursor < lines.length && cursor < index + HEADER_LINES) {
     const paragraph = paragraphs[cursor]!;
-    if (paragraph.kind === "table-row") break;
+    if (paragraph.kind === "table-row" || lines[cursor]!.length > MAX_FRONT_MATTER_CHARS) break;
     const line = compactCjk(lines[cursor]!);
     const published = publicationDateOf(line);
     const issuer = issuerOf(lines[cursor]!);
