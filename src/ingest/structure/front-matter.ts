@@ -1,3 +1,5 @@
+import { chineseNumber } from "./heading-number.js";
+
 /**
  * Lines that open a report rather than say something: its title, its issuer's name line and its
  * publication date. They mark where one report of a compilation ends and the next begins, and they
@@ -50,12 +52,25 @@ const BARE_DATE = /^((?:19|20)\d{2})(?:年(\d{1,2})月(?:\d{1,2}日)?|[-/.](\d{1
  * `发布日期：2025-04-24 浏览次数：14546`), or undefined when `text` is not one.
  */
 export function publicationDateOf(text: string): { year: number; month: number } | undefined {
-  const line = text.replace(/[\s\u3000]+/gu, " ").trim();
+  const line = arabicDate(text.replace(/[\s\u3000]+/gu, " ").trim());
   if (line.length > 60) return undefined;
   const match = PREFIXED_DATE.exec(line) ?? BARE_DATE.exec(line.replaceAll(" ", ""));
   if (!match) return undefined;
   const month = Number(match[2] ?? match[3]);
   return month >= 1 && month <= 12 ? { year: Number(match[1]), month } : undefined;
+}
+
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+const CHINESE_DATE = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?$/u;
+
+/** `二〇一八年五月` → `2018年5月` (official documents write dates in Chinese numerals); other text unchanged. */
+function arabicDate(line: string): string {
+  const match = CHINESE_DATE.exec(line.replaceAll(" ", ""));
+  if (!match) return line;
+  const year = [...match[1]!].map((digit) => CHINESE_DIGITS.indexOf(digit === "零" ? "〇" : digit)).join("");
+  const month = chineseNumber(match[2]!);
+  const day = match[3] ? `${chineseNumber(match[3])}日` : "";
+  return Number.isFinite(month) ? `${year}年${month}月${day}` : line;
 }
 
 /** Returns true when `text` is a line of a report's front matter: its title, issuer or date. */

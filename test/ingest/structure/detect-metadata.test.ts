@@ -96,6 +96,13 @@ describe("document metadata read from the content", () => {
     expect(document.metadata!.place).toBe("东莞市");
   });
 
+  it("a date line in Chinese numerals (二〇一八年五月) dates the report too: it reports on the year before", async () => {
+    const { loadDocumentFromBytes } = await import("../../../src/ingest/load-document.js");
+    const text = ["某省统计局", "二〇一八年五月", "全省工业增加值比上年增长6.0%。", "全省粮食产量增长1.2%。", "全省用电量增长5.0%。", "全省进出口增长3.0%。", "全省人口增长0.5%。"].join("\n");
+    const document = await loadDocumentFromBytes({ bytes: new TextEncoder().encode(text), relativePath: "province.txt", maxBytes: 1 << 20 });
+    expect(document.metadata).toMatchObject({ issuer: "某省统计局", period: { year: 2017 } });
+  });
+
   it("a title without a year gets the detected one, so two years of one region's bulletin differ", async () => {
     const { loadDocumentFromBytes } = await import("../../../src/ingest/load-document.js");
     const text = ["杭州市生态环境状况公报", "2024年，全市环境空气质量优良天数比例为85.2%。", "一、大气环境"].join("\n");
