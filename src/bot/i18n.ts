@@ -2,6 +2,7 @@ import type { ManifestDocument } from "../store/types.js";
 import type { IndexProgress, IndexSummary } from "../store/types.js";
 import type { AuditStats } from "../audit/types.js";
 import { escapeHtml } from "./render/escape-html.js";
+import { describeIssue } from "../store/document-warnings.js";
 
 /** The languages the bot replies in. */
 export type Lang = "zh" | "en";
@@ -106,7 +107,7 @@ export const texts = {
       : "";
     // Documents that look broken or were OCR'd (issue 14: loud indexing).
     const warned = (summary.warnings ?? [])
-      .map((warning) => `⚠️ ${escapeHtml(warning.relativePath)}${lang === "en" ? " looks wrong; check it:" : " 可能读取有误，请检查："}\n${warning.messages.map((message) => `• ${escapeHtml(message)}`).join("\n")}`)
+      .map((warning) => `⚠️ ${escapeHtml(warning.relativePath)}${lang === "en" ? " looks wrong; check it:" : " 可能读取有误，请检查："}\n${warning.issues.map((issue) => `• ${escapeHtml(describeIssue(issue, lang))}`).join("\n")}`)
       .join("\n");
     return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}${warned ? `\n${warned}` : ""}`;
   },

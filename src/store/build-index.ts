@@ -222,8 +222,8 @@ async function loadAll(input: {
       indexedAt: plan.indexedAt,
       ...(document.metadata ? { metadata: document.metadata } : {}),
     });
-    const messages = documentWarnings(document, plan.chunks.map(({ chunk }) => chunk));
-    if (messages.length > 0) result.warnings.push({ relativePath: document.relativePath, messages });
+    const issues = documentWarnings(document, plan.chunks.map(({ chunk }) => chunk));
+    if (issues.length > 0) result.warnings.push({ relativePath: document.relativePath, issues });
   }
   onProgress?.({ phase: "load", done: files.length, total: files.length });
   return result;

@@ -1,3 +1,4 @@
+import { describeIssue } from "./document-warnings.js";
 import type { IndexSummary } from "./types.js";
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -29,7 +30,7 @@ export function formatIndexSummary(summary: IndexSummary): string {
   }
   for (const warning of summary.warnings ?? []) {
     lines.push(`⚠ ${warning.relativePath} looks wrong; check it:`);
-    for (const message of warning.messages) lines.push(`  - ${message}`);
+    for (const issue of warning.issues) lines.push(`  - ${describeIssue(issue)}`);
   }
   lines.push(`Time: ${summary.seconds.toFixed(2)} s (${summary.chunksPerSecond.toFixed(0)} chunks/s).`);
   lines.push(`Generation: ${summary.generationId}.`);

@@ -1,3 +1,4 @@
+import type { DocumentIssue } from "./document-warnings.js";
 import type { Chunk, ChunkOptions, CleanDocument, DocumentMetadata, TableInfo } from "../ingest/types.js";
 
 /** What a generation contains, written last so a generation without it is incomplete. */
@@ -63,7 +64,7 @@ export interface IndexSummary {
 /** What a person should check about one indexed document. */
 export interface DocumentWarning {
   relativePath: string;
-  messages: string[];
+  issues: DocumentIssue[];
 }
 
 /** Progress events from a re-index, for progress bars and Telegram progress messages. */

@@ -13,8 +13,10 @@ describe("documentWarnings", () => {
   });
 
   it("passes on the loader's warnings and names the OCR'd pages", () => {
-    expect(documentWarnings({ ocrPages: [1, 3] }, sentences)).toEqual(["pages 1, 3 were read by OCR (machine-read text)"]);
-    expect(documentWarnings({ warnings: ["page 2 was OCR'd (tesseract chi_sim)"], ocrPages: [2] }, sentences)).toEqual(["page 2 was OCR'd (tesseract chi_sim)"]);
+    expect(documentWarnings({ ocrPages: [1, 3] }, sentences)).toEqual([{ kind: "ocr", pages: [1, 3] }]);
+    expect(documentWarnings({ warnings: ["page 2 was OCR'd (tesseract chi_sim)"], ocrPages: [2] }, sentences)).toEqual([
+      { kind: "loader", text: "page 2 was OCR'd (tesseract chi_sim)" },
+    ]);
   });
 
   it("does not count table rows and headings as broken fragments", () => {

@@ -64,11 +64,7 @@ describe("pages, kinds, sections, table rows, OCR marks, metadata and tables in 
     expect(summary.warnings).toEqual([
       {
         relativePath: "cells.txt",
-        messages: [
-          "100% of its chunks are under 20 characters (table cells or broken lines?)",
-          "no chunk ends a sentence (no 。！？ or full stop): its text may be a list of fragments",
-          "67% of its chunks are bare numbers",
-        ],
+        issues: [{ kind: "tiny-chunks", percent: 100 }, { kind: "no-sentence-ends" }, { kind: "bare-numbers", percent: 67 }],
       },
     ]);
     expect(formatIndexSummary(summary)).toContain("⚠ cells.txt looks wrong; check it:\n  - 100% of its chunks are under 20 characters");
