@@ -78,7 +78,7 @@ describe("knowledge services (extractive, offline)", () => {
     const answer = await services.ask("2024年绵阳科技城新增高新技术企业多少家？");
     expect(answer.status).toBe("answered");
     expect(answer.text).toContain("128家");
-    expect(answer.citations[0]).toMatchObject({ documentTitle: "绵阳科技城简报（2024年）", verified: true });
+    expect(answer.citations[0]).toMatchObject({ documentTitle: "绵阳科技城简报", verified: true });
     expect(await services.removeDocument("mianyang.md")).toMatchObject({ documents: 1 });
     expect(services.listDocuments().map((document) => document.relativePath)).toEqual(["sichuan-industry-report.txt"]);
   });

@@ -75,13 +75,20 @@ export function detectMetadata(input: MetadataInput): DocumentMetadata {
   const period = periods[0];
   if (period) metadata.period = period;
   // "With its year": two years of one region's bulletin must not share a title.
-  if (period && titleFromContent(input, title) && periodOfTitle(title) === undefined) metadata.title = `${title}（${formatPeriod(period)}）`;
+  if (period && titleFromContent(input, title) && periodOfTitle(title) === undefined && isSeriesTitle(title, place)) {
+    metadata.title = `${title}（${formatPeriod(period)}）`;
+  }
   const workReport = workReportSections(title, lines, input.paragraphs);
   if (workReport) {
     metadata.period = workReport.period;
     metadata.parts = workReport.parts;
   }
   return metadata;
+}
+
+/** Titles of a yearly series (bulletins, yearbooks) or a bare place name: they recur, so they need their year. */
+function isSeriesTitle(title: string, place: string | undefined): boolean {
+  return /(?:公报|年报|年鉴)$/u.test(title) || (place !== undefined && compactCjk(title) === place);
 }
 
 function titleFromContent(input: MetadataInput, title: string): boolean {

@@ -8,7 +8,7 @@ const PROVINCES = [
 ];
 const NATIONAL = /^(?:中华人民共和国|中国|我国|全国|国家)/u;
 /** A place name before the year or subject of a title: `南京市`, `四川省`, `江苏省南京市`, `浦东新区`. */
-const TITLE_PLACE = /^((?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|特别行政区))?[\u4e00-\u9fff]{1,7}?(?:市|县|区|州(?![市县])|盟|旗|省|自治区))(?=[\d“"（(]|[\u4e00-\u9fff]{2})/u;
+const TITLE_PLACE = /^((?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|特别行政区))?[\u4e00-\u9fff]{1,7}?(?:市|县|区|州(?![市县])|盟|旗|省|自治区))(?=[\d“"（(]|[\u4e00-\u9fff]{2}|$)/u;
 const ORGANISATION = /^([\u4e00-\u9fff（）()A-Za-z]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|大学|学院|银行))/u;
 const YEAR_PREFIX = /^(?:(?:19|20)\d{2}\s*(?:[-—–~至到]\s*(?:19|20)\d{2}\s*)?年度?)/u;
 
