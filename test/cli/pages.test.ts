@@ -10,7 +10,7 @@ import { writeStructuredGeneration } from "../store/structured-generation.js";
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, "../..");
 const tsx = join(repoRoot, "node_modules/.bin/tsx");
-const QUESTION = "全年规模以上工业增加值比上年增长多少？";
+const QUESTION = "全年规模以上工业增加值增长多少？";
 let workDir = "";
 let environment: NodeJS.ProcessEnv = {};
 
