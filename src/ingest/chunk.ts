@@ -1,5 +1,6 @@
 import { chunkId } from "./chunk-id.js";
 import { splitSentences } from "./sentences.js";
+import { metadataOfParagraph } from "./structure/part-of-paragraph.js";
 import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./types.js";
 
 /**
@@ -61,6 +62,11 @@ function groupSentences(sentences: Sentence[], targetChars: number, overlap: num
   return groups;
 }
 
+function partTitle(document: CleanDocument, paragraph: number): string | undefined {
+  if (!document.metadata?.parts) return undefined;
+  return metadataOfParagraph(document.metadata, paragraph).title;
+}
+
 function makeChunk(
   document: CleanDocument,
   paragraph: Paragraph,
@@ -81,7 +87,8 @@ function makeChunk(
       chunkText: text,
     }),
     documentId: document.id,
-    documentTitle: document.title,
+    // In a compilation, a chunk is cited by its own report's title (南京 2021–2024: the 2022 bulletin's).
+    documentTitle: partTitle(document, paragraph.number) ?? document.title,
     paragraph: paragraph.number,
     ordinal,
     start,

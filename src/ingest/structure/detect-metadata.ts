@@ -57,15 +57,20 @@ export function detectMetadata(input: MetadataInput): DocumentMetadata {
   if (issuer) metadata.issuer = issuer;
   const periods = reports.map((report) => reportPeriod(report, lines, input.paragraphs, report === first ? title : report.title));
   if (reports.length > 1) {
+    const firstTitle = first.title ?? title;
     metadata.parts = reports.map((report, index) => {
       const part: NonNullable<DocumentMetadata["parts"]>[number] = {
         fromParagraph: input.paragraphs[report.from]!.number,
         toParagraph: input.paragraphs[report.to]!.number,
       };
-      if (report.title) part.title = report.title;
+      const partTitle = report.title ?? titleForYear(firstTitle, periods[0], periods[index]);
+      if (partTitle) part.title = partTitle;
       if (periods[index]) part.period = periods[index];
       return part;
     });
+    // The file's own name says what a compilation holds (`南京市2021-2024年…汇编`) better than its first report's title.
+    const fileTitle = titleFromFileName(input.relativePath);
+    if (periodOfTitle(fileTitle)?.endYear !== undefined) metadata.title = fileTitle;
     const titled = periodOfTitle(title);
     const years = periods.flatMap((period) => (period ? [period.year, period.endYear ?? period.year] : []));
     if (titled?.endYear !== undefined) metadata.period = titled;
@@ -89,6 +94,18 @@ export function detectMetadata(input: MetadataInput): DocumentMetadata {
 /** Titles of a yearly series (bulletins, yearbooks) or a bare place name: they recur, so they need their year. */
 function isSeriesTitle(title: string, place: string | undefined): boolean {
   return /(?:公报|年报|年鉴)$/u.test(title) || (place !== undefined && compactCjk(title) === place);
+}
+
+/**
+ * Returns the title of an untitled report of a compilation: the first report's title with its
+ * year replaced by this report's (南京 2024's title, for the 2023 bulletin that has none), or
+ * undefined when the first title does not name its year once.
+ */
+function titleForYear(firstTitle: string, firstPeriod: DocumentPeriod | undefined, period: DocumentPeriod | undefined): string | undefined {
+  if (!firstPeriod || !period || period.endYear !== undefined) return undefined;
+  const year = String(firstPeriod.year);
+  if (firstTitle.split(year).length !== 2) return undefined;
+  return firstTitle.replace(year, String(period.year));
 }
 
 function titleFromContent(input: MetadataInput, title: string): boolean {

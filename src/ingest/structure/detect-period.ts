@@ -4,6 +4,8 @@ import { compactCjk } from "./front-matter.js";
 
 const YEAR = "((?:19|20)\\d{2})";
 const SPAN = new RegExp(`${YEAR}\\s*(?:年)?\\s*[-—–~至到]\\s*${YEAR}\\s*年`, "u");
+/** `2022年度与2023年度…`: two years named together are a span too. */
+const LISTED_YEARS = new RegExp(`${YEAR}\\s*年度?\\s*(?:与|和|及|、)\\s*${YEAR}\\s*年`, "u");
 const PART = "(上半年|下半年|前三季度|第?[一二三四1-4]季度|[1１][-—–~至到]\\d{1,2}月|全年)";
 const QUALIFIED = new RegExp(`${YEAR}\\s*年(?:度)?\\s*${PART}`, "u");
 const YEAR_ONLY = new RegExp(`${YEAR}\\s*年`, "u");
@@ -16,7 +18,7 @@ const FIVE_YEAR_PLAN = /[“"]?(十[一二三四五六七八九]?|[三四五六�
  */
 export function periodOfTitle(title: string): DocumentPeriod | undefined {
   const text = compactCjk(title);
-  const span = SPAN.exec(text);
+  const span = SPAN.exec(text) ?? LISTED_YEARS.exec(text);
   if (span) return { year: Number(span[1]), endYear: Number(span[2]) };
   const qualified = QUALIFIED.exec(text);
   if (qualified) return { year: Number(qualified[1]), part: partName(qualified[2]!) };

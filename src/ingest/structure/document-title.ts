@@ -16,11 +16,13 @@ export function titleFromFirstLine(line: string): string | undefined {
 
 /**
  * Returns the file name as a title: without its folder and extension, dashes and underscores of
- * a slug read as spaces (`sichuan-industry-report.txt` → `sichuan industry report`).
+ * a slug read as spaces (`sichuan-industry-report.txt` → `sichuan industry report`), a dash
+ * between digits kept (`2021-2024年`).
  */
 export function titleFromFileName(relativePath: string): string {
   const name = basename(relativePath.replaceAll("\\", "/"));
   const stem = name.slice(0, name.length - extname(name).length) || name;
-  const words = stem.replace(/[-_]+/gu, " ").replace(/\s+/gu, " ").trim();
+  // A dash between digits is a range (`2021-2024年`), not a slug's word break.
+  const words = stem.replace(/_+|(?<!\d)-+|-+(?!\d)/gu, " ").replace(/\s+/gu, " ").trim();
   return words === "" ? stem : words;
 }

@@ -75,11 +75,32 @@ describe("document metadata read from the content", () => {
       const document = await load(fixtures, "nanjing-2021-2024-compilation.txt");
       const heading = document.paragraphs.filter((paragraph) => document.text.slice(paragraph.start, paragraph.end) === "一、综合")[2]!;
       expect(metadataOfParagraph(document.metadata!, heading.number)).toEqual({
-        title: "南京市2024年国民经济和社会发展统计公报",
+        title: "南京市2022年国民经济和社会发展统计公报",
         place: "南京市",
         issuer: "南京市统计局 国家统计局南京调查队",
         period: { year: 2022 },
       });
+    });
+
+    it("titles each untitled part by the first one's title with its own year, and its chunks are cited by it", async () => {
+      const document = await load(fixtures, "nanjing-2021-2024-compilation.txt");
+      expect(document.metadata!.parts!.map((part) => part.title)).toEqual([
+        "南京市2024年国民经济和社会发展统计公报",
+        "南京市2023年国民经济和社会发展统计公报",
+        "南京市2022年国民经济和社会发展统计公报",
+        "南京市2021年国民经济和社会发展统计公报",
+      ]);
+      const { chunkDocument } = await import("../../../src/ingest/chunk.js");
+      const chunk = chunkDocument(document).find((candidate) => candidate.text.includes("949.11万"))!;
+      expect(chunk.documentTitle).toBe("南京市2022年国民经济和社会发展统计公报");
+    });
+
+    it("is titled by its file name when that names the span of years it compiles", async () => {
+      const { readFileSync } = await import("node:fs");
+      const { loadDocumentFromBytes } = await import("../../../src/ingest/load-document.js");
+      const bytes = readFileSync(join(fixtures, "nanjing-2021-2024-compilation.txt"));
+      const document = await loadDocumentFromBytes({ bytes, relativePath: "南京市2021-2024年国民经济和社会发展统计公报汇编.txt", maxBytes: 1 << 20 });
+      expect(document.title).toBe("南京市2021-2024年国民经济和社会发展统计公报汇编");
     });
   });
 
