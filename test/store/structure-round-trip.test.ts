@@ -59,7 +59,7 @@ describe("pages, kinds, sections, table rows, OCR marks, metadata and tables in 
   it("warns in the index summary about a document whose chunks are mostly tiny bare numbers", async () => {
     workspace = makeWorkspace();
     writeFileSync(join(workspace.knowledgeDir, "good.txt"), "全年生产总值增长5.0%。\n");
-    writeFileSync(join(workspace.knowledgeDir, "cells.txt"), ["小麦", "1577", "4.8", "玉米", "2301", "-1.2", "水稻", "998", "0.6"].join("\n"));
+    writeFileSync(join(workspace.knowledgeDir, "cells.txt"), ["小麦", "1577", "4.8", "玉米", "2301", "-1.2", "水稻", "998", "0.6"].join("\n\n"));
     const summary = await buildIndex(buildOptions(workspace));
     expect(summary.warnings).toEqual([
       {
