@@ -65,7 +65,7 @@ describe.skipIf(unavailable)("document structure in fleet mode (PostgreSQL)", ()
 
   it("a document uploaded to the PostgreSQL document store is indexed with its sections and metadata", async () => {
     const documents = createPostgresDocumentStore({ pool, logger: silentLogger() });
-    const text = ["南京市统计局 国家统计局南京调查队", "2024年3月", "一、综合", "全年地区生产总值增长4.6%。", "二、工业", "全年规模以上工业增加值增长3.6%。", "三、农业", "全年粮食产量增长1.0%。"].join("\n");
+    const text = ["南京市统计局 国家统计局南京调查队", "2024年3月", "一、综合", "全年地区生产总值增长4.6%。", "二、工业", "全年规模以上工业增加值增长3.6%。", "三、农业", "全年粮食产量增长1.0%。"].join("\n\n");
     await documents.put("nanjing-2023.txt", new TextEncoder().encode(text));
     const folder = path.join(root, "materialized");
     await documents.materialize(folder);
