@@ -6,6 +6,9 @@ const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** Telegram's token shape: the bot id, a colon, and a secret of 30-odd URL-safe characters. */
+const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]{20,}$/u;
+
 const optionalString = z
   .string()
   .optional()
@@ -19,7 +22,10 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
  */
 export const configSchema = z.object({
   // --- Telegram ---
-  TELEGRAM_BOT_TOKEN: optionalString,
+  // A token of the wrong shape would only be refused by Telegram after a minute of retries; say so at once.
+  TELEGRAM_BOT_TOKEN: optionalString.refine((value) => value === undefined || BOT_TOKEN.test(value), {
+    message: "not a bot token: @BotFather gives one like 123456789:AAH9x…, digits, a colon, then letters, digits, _ and -",
+  }),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   TELEGRAM_STARTUP_TIMEOUT_MS: positiveInt(60_000),
   ADMIN_USER_IDS: z

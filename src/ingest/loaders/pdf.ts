@@ -1,4 +1,3 @@
-import { getDocumentProxy } from "unpdf";
 import { IngestError } from "../../errors.js";
 import { reflowPdfLines } from "./pdf-reflow.js";
 import type { LoadedText } from "./types.js";
@@ -11,6 +10,8 @@ import type { LoadedText } from "./types.js";
 export async function loadPdf(bytes: Uint8Array, path: string): Promise<LoadedText> {
   // pdf.js may transfer (detach) the buffer it is given, so it gets a copy; verbosity 0 keeps
   // its recovery warnings off the console.
+  // Loaded on first use, so commands that never read a PDF do not pay for pdf.js at start-up.
+  const { getDocumentProxy } = await import("unpdf");
   const document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }).catch((error: unknown) => {
     throw new IngestError(`${path} could not be read as a PDF: ${describePdfError(error)}.`, "corrupt", path, {
       cause: error,
