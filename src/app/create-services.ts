@@ -218,7 +218,11 @@ export async function createKnowledgeServices(options: {
       const index = live.current();
       const chunk = index?.getChunks([chunkId])[0];
       if (!index || !chunk) return undefined;
-      return { chunk, documentText: index.getDocumentText(chunk.documentId) };
+      const passage: ReturnType<KnowledgeServices["getPassage"]> = { chunk, documentText: index.getDocumentText(chunk.documentId) };
+      // A table row's 原文 view shows its whole table (issue 14).
+      const table = chunk.tableRow ? index.getDocumentTables?.(chunk.documentId)?.[chunk.tableRow.table] : undefined;
+      if (table) passage!.table = table;
+      return passage;
     },
 
     close: () => {

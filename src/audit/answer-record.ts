@@ -21,8 +21,10 @@ export function answerRecordOf(id: string, input: RecordAnswerInput, replica?: s
     mode: answer.mode,
     model: answer.model,
     retrieved: answer.retrieved.map(({ chunkId, score }) => ({ chunkId, score })),
-    citations: answer.citations.map(({ n, documentTitle, paragraph, chunkId, quote, verified, start, end }) => ({
+    citations: answer.citations.map(({ n, documentTitle, paragraph, page, machineRead, chunkId, quote, verified, start, end }) => ({
       n, documentTitle, paragraph, chunkId, quote, verified, start, end,
+      ...(page === undefined ? {} : { page }),
+      ...(machineRead ? { machineRead } : {}),
     })),
     verificationErrors: answer.verificationErrors ?? [],
     latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },

@@ -21,7 +21,7 @@ export function formatAuditEntries(entries: AuditEntry[]): string {
           (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),
         ...entry.citations.map(
           (citation) =>
-            `  ${citation.verified ? "✓" : "✗"} [${citation.n}] ${citation.documentTitle} ¶${citation.paragraph}: ${oneLine(citation.quote, 120)}`,
+            `  ${citation.verified ? "✓" : "✗"} [${citation.n}] ${citation.documentTitle} ¶${citation.paragraph}${citation.page === undefined ? "" : ` p.${citation.page}`}${citation.machineRead ? " (OCR)" : ""}: ${oneLine(citation.quote, 120)}`,
         ),
         ...entry.verificationErrors.map((error) => `  ! ${oneLine(error, 160)}`),
         ...(entry.error ? [`  error: ${oneLine(entry.error, 160)}`] : []),

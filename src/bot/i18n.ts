@@ -2,6 +2,7 @@ import type { ManifestDocument } from "../store/types.js";
 import type { IndexProgress, IndexSummary } from "../store/types.js";
 import type { AuditStats } from "../audit/types.js";
 import { escapeHtml } from "./render/escape-html.js";
+import { describeIssue } from "../store/document-warnings.js";
 
 /** The languages the bot replies in. */
 export type Lang = "zh" | "en";
@@ -59,6 +60,10 @@ export const texts = {
   verified: (lang: Lang) => (lang === "en" ? "✅ verified" : "✅ 已核验"),
   unverified: (lang: Lang) => (lang === "en" ? "⚠️ unverified" : "⚠️ 未核验"),
   paragraph: (lang: Lang, paragraph: number) => (lang === "en" ? `paragraph ${paragraph}` : `第 ${paragraph} 段`),
+  /** Where a quote is: its page for documents with pages (staff check a PDF by page), else its paragraph. */
+  location: (lang: Lang, where: { paragraph: number; page?: number }) =>
+    where.page === undefined ? texts.paragraph(lang, where.paragraph) : lang === "en" ? `p. ${where.page}` : `第 ${where.page} 页`,
+  machineRead: (lang: Lang) => (lang === "en" ? "machine-read (OCR): check against the scan" : "OCR 机读，请对照原件"),
   notFound: (lang: Lang) =>
     lang === "en"
       ? "I could not find the answer to this question in the reports."
@@ -107,7 +112,11 @@ export const texts = {
     const removed = summary.removedDocuments.length
       ? `\n${lang === "en" ? "Removed" : "已移除"}: ${summary.removedDocuments.map(escapeHtml).join(", ")}`
       : "";
-    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}`;
+    // Documents that look broken or were OCR'd (issue 14: loud indexing).
+    const warned = (summary.warnings ?? [])
+      .map((warning) => `⚠️ ${escapeHtml(warning.relativePath)}${lang === "en" ? " looks wrong; check it:" : " 可能读取有误，请检查："}\n${warning.issues.map((issue) => `• ${escapeHtml(describeIssue(issue, lang))}`).join("\n")}`)
+      .join("\n");
+    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}${warned ? `\n${warned}` : ""}`;
   },
   reindexDone: (lang: Lang) => (lang === "en" ? "Re-index complete" : "重建索引完成"),
   indexFailed: (lang: Lang, message: string) =>

@@ -1,4 +1,4 @@
-import type { Answer } from "../answer/types.js";
+import type { Answer, Citation } from "../answer/types.js";
 import { readingNote } from "../conversation/reading-note.js";
 
 /**
@@ -25,14 +25,20 @@ export function formatAnswerForTerminal(answer: Answer): string {
     lines.push("", zh ? "依据：" : "Sources:");
     for (const citation of answer.citations) {
       const mark = citation.verified ? (zh ? "✓ 已核验" : "✓ verified") : (zh ? "✗ 未核验" : "✗ unverified");
-      const where = zh ? `《${citation.documentTitle}》第${citation.paragraph}段` : `"${citation.documentTitle}", paragraph ${citation.paragraph}`;
-      lines.push(`[${citation.n}] ${where}  ${mark}`, `    “${citation.quote}”`);
+      const ocr = citation.machineRead ? (zh ? "  （OCR 机读，请对照原件）" : "  (machine-read by OCR: check against the scan)") : "";
+      lines.push(`[${citation.n}] ${citationPlace(citation, zh)}  ${mark}${ocr}`, `    “${citation.quote}”`);
     }
   }
   const mode = answer.mode === "llm" ? `llm${answer.model ? ` (${answer.model})` : ""}` : "extractive";
   const fallback = answer.fallbackReason ? ` · ${fallbackNote(answer.fallbackReason, answer.model, zh)}` : "";
   lines.push("", `(${mode}${fallback}, ${Math.round(answer.timings.retrieveMs + answer.timings.answerMs)} ms)`);
   return lines.join("\n");
+}
+
+/** `《title》第3页` for documents with pages, else `《title》第12段` (English: `"title", p. 3`). */
+function citationPlace(citation: Citation, zh: boolean): string {
+  if (citation.page !== undefined) return zh ? `《${citation.documentTitle}》第${citation.page}页` : `"${citation.documentTitle}", p. ${citation.page}`;
+  return zh ? `《${citation.documentTitle}》第${citation.paragraph}段` : `"${citation.documentTitle}", paragraph ${citation.paragraph}`;
 }
 
 /**

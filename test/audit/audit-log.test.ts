@@ -111,6 +111,15 @@ describe("npm run audit", () => {
     expect(output).toContain("✗ [2] 四川工业报告 ¶2: 编造的句子");
   });
 
+  it("keeps a citation's page and machine-read mark in the record and prints them for review", () => {
+    const log = createAuditLog({ dataDir });
+    const paged = answer();
+    paged.citations = [{ ...paged.citations[0]!, page: 3, machineRead: true }];
+    log.recordAnswer({ chatId: 1, userId: 13, answer: paged, totalMs: 100 });
+    expect(log.readRecent(1)[0]!.citations[0]).toMatchObject({ page: 3, machineRead: true });
+    expect(runAuditCommand({ ...parseAuditArgs(["--last", "1"]), dataDir })).toContain("✓ [1] 四川工业报告 ¶1 p.3 (OCR): 全省规模以上工业增加值同比增长6.2%");
+  });
+
   it("prints JSON with --json", () => {
     const log = createAuditLog({ dataDir });
     log.recordAnswer({ chatId: 1, userId: 11, answer: answer(), totalMs: 100 });

@@ -85,3 +85,14 @@ describe("renderAnswer", () => {
     expect(html).toBe("⚠️ Sorry, I could not answer this time: model &lt;timeout&gt;\nPlease try again later.");
   });
 });
+
+describe("renderAnswer with pages", () => {
+  it("names the page in English as p. 3 and marks a machine-read quote", () => {
+    const [html] = renderAnswer(
+      answer({ citations: [{ n: 1, documentId: "d", documentTitle: "Report", paragraph: 7, page: 3, machineRead: true, chunkId: "c1", quote: "增长6.2%", verified: true }] }),
+      "en",
+    );
+    expect(html).toContain("《Report》p. 3 · <i>machine-read (OCR): check against the scan</i>");
+    expect(html).not.toContain("paragraph 7");
+  });
+});

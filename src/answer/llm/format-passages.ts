@@ -1,4 +1,5 @@
 import type { RetrievedPassage } from "../../retrieve/types.js";
+import { formatPeriod } from "../../ingest/structure/detect-period.js";
 import { passageSentences } from "./sentence-ids.js";
 import { passageContexts, type PassageContext } from "../context/clause-context.js";
 import { describePeriod } from "../../question/constraints/period.js";
@@ -34,7 +35,8 @@ function contextAttributes(context: PassageContext | undefined): string {
 export function formatPassages(passages: RetrievedPassage[]): string {
   const contexts = passageContexts(passages);
   return passages
-    .map(({ chunk }, index) => {
+    .map((passage, index) => {
+      const { chunk } = passage;
       const text = chunk.text.replace(DELIMITER, "‹$1$2");
       return `<passage n="${index + 1}" document="${attribute(chunk.documentTitle)}" paragraph="${chunk.paragraph}"${contextAttributes(contexts[index])}>\n${text}\n</passage>`;
     })

@@ -147,7 +147,11 @@ function sentenceAround(text: string, span: { start: number; end: number }): str
 
 function citationFor(n: number, passage: RetrievedPassage, quote: string): Citation {
   const { chunk } = passage;
-  return { n, documentId: chunk.documentId, documentTitle: chunk.documentTitle, paragraph: chunk.paragraph, chunkId: chunk.id, quote, verified: false };
+  const citation: Citation = { n, documentId: chunk.documentId, documentTitle: chunk.documentTitle, paragraph: chunk.paragraph, chunkId: chunk.id, quote, verified: false };
+  // Issue 14: the page the quote starts on (its paragraph's page) and the OCR mark travel with it.
+  if (chunk.page !== undefined) citation.page = chunk.page;
+  if (chunk.ocr) citation.machineRead = true;
+  return citation;
 }
 
 /**

@@ -15,7 +15,8 @@ const fixed = (html: string): MessageBlock => ({ text: html, render: (text) => t
 /** The citation header line, e.g. `[1] ✅ 已核验 · 《报告》第 3 段`. */
 function citationHeader(citation: Citation, lang: Lang): string {
   const mark = citation.verified ? texts.verified(lang) : texts.unverified(lang);
-  return `<b>[${citation.n}]</b> ${mark} · 《${escapeHtml(citation.documentTitle)}》${texts.paragraph(lang, citation.paragraph)}`;
+  const ocr = citation.machineRead ? ` · <i>${texts.machineRead(lang)}</i>` : "";
+  return `<b>[${citation.n}]</b> ${mark} · 《${escapeHtml(citation.documentTitle)}》${texts.location(lang, citation)}${ocr}`;
 }
 
 /** Citations in marker order, one per marker number. */
