@@ -1,5 +1,4 @@
 import type { RetrievedPassage } from "../../retrieve/types.js";
-import { formatPeriod } from "../../ingest/structure/detect-period.js";
 import { passageSentences } from "./sentence-ids.js";
 import { passageContexts, type PassageContext } from "../context/clause-context.js";
 import { describePeriod } from "../../question/constraints/period.js";
