@@ -16,7 +16,7 @@ const passage = (overrides: Partial<RetrievedPassage> = {}): RetrievedPassage =>
 describe("passages as the model sees them", () => {
   it("carry their section path, and the place and period of their document's part", () => {
     const formatted = formatPassages([passage({ document: { title: "南京市2024年国民经济和社会发展统计公报", place: "南京市", period: { year: 2022 } } })]);
-    expect(formatted.split("\n")[0]).toBe('<passage n="1" document="南京市2024年国民经济和社会发展统计公报" paragraph="130" section="一、综合" place="南京市" period="2022年">');
+    expect(formatted.split("\n")[0]).toBe('<passage n="1" document="南京市2024年国民经济和社会发展统计公报" paragraph="130" place="南京" period="2022年" section="一、综合">');
   });
 
   it("leave the attributes out where nothing is known", () => {
