@@ -4,6 +4,7 @@ import type { Chunk } from "../ingest/types.js";
 import { IndexError } from "../errors.js";
 import { CHUNK_COLUMNS, chunkFromRow, type ChunkRow } from "./chunk-row.js";
 import { toKeywordQuery } from "./keyword-text.js";
+import { createFilterResolver } from "./search-filter.js";
 import type { KnowledgeIndex, Manifest, ScoredChunkId } from "./types.js";
 import { searchVectorIndex } from "./vector-index.js";
 
@@ -30,6 +31,15 @@ export function createGenerationIndex(options: {
   const keywordHits = database.prepare(
     "SELECT rowid AS label, rank FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY rank LIMIT ?",
   );
+  // The restriction is part of the query, so LIMIT counts allowed chunks only. `rowid + 0` keeps
+  // SQLite from handing the IN list to FTS5 as rowid lookups (one full-text query per label):
+  // it builds the set of allowed labels once and checks each match against it.
+  const filteredKeywordHits = database.prepare(
+    `SELECT rowid AS label, rank FROM chunk_terms WHERE chunk_terms MATCH ?
+       AND rowid + 0 IN (SELECT label FROM chunks WHERE document_id IN (SELECT value FROM json_each(?)))
+     ORDER BY rank LIMIT ?`,
+  );
+  const resolveFilter = createFilterResolver(database);
 
   const assertOpen = (): void => {
     if (closed) {
@@ -49,7 +59,7 @@ export function createGenerationIndex(options: {
 
   return {
     manifest,
-    searchVectors(vector, k) {
+    searchVectors(vector, k, filter) {
       assertOpen();
       if (vector.length !== manifest.embedder.dimension) {
         throw new IndexError(
@@ -59,13 +69,21 @@ export function createGenerationIndex(options: {
         );
       }
       if (!vectors || k <= 0) return [];
-      return withChunkIds(searchVectorIndex(vectors, vector, Math.floor(k)));
+      const resolved = resolveFilter(filter);
+      if (resolved?.allowedChunks === 0) return [];
+      return withChunkIds(searchVectorIndex(vectors, vector, Math.floor(k), resolved));
     },
-    searchKeywords(query, k) {
+    searchKeywords(query, k, filter) {
       assertOpen();
       const match = toKeywordQuery(query);
       if (match === undefined || k <= 0) return [];
-      const rows = keywordHits.all(match, Math.floor(k)) as Array<{ label: number; rank: number }>;
+      const resolved = resolveFilter(filter);
+      if (resolved?.allowedChunks === 0) return [];
+      const rows = (
+        resolved
+          ? filteredKeywordHits.all(match, JSON.stringify(resolved.documentIds), Math.floor(k))
+          : keywordHits.all(match, Math.floor(k))
+      ) as Array<{ label: number; rank: number }>;
       // FTS5's bm25() is lower-is-better; negate so every retriever's score is higher-is-better.
       return withChunkIds(rows.map((row) => ({ label: row.label, score: -row.rank })));
     },
