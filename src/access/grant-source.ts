@@ -7,6 +7,8 @@ import { parseGrantFile, type Grants } from "./grant-file.js";
 export interface GrantProblem {
   filePath: string;
   message: string;
+  /** Identifies the refused version of the file (modification time and size), so it is reported once wherever it is met. */
+  version: string;
 }
 
 /** The grant file, re-read when it changes. */
@@ -69,7 +71,7 @@ export function loadGrantSource(options: { filePath: string; logger: Logger }): 
       if (key === refusedStamp) return grants;
       refusedStamp = key;
       if (seen) stamp = seen;
-      const problem: GrantProblem = { filePath, message: error.issues.join("; ") };
+      const problem: GrantProblem = { filePath, message: error.issues.join("; "), version: key };
       logger.error({ filePath, problem: problem.message }, "the grant file changed but cannot be used; keeping the last good grants");
       for (const listener of listeners) listener(problem);
     }

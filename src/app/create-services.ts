@@ -21,6 +21,7 @@ import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
+import { usesLanguageModel } from "./uses-language-model.js";
 import type { KnowledgeServices } from "./services.js";
 
 /** The repository's prompts/ folder, found relative to this file so scripts work from any cwd. */
@@ -91,8 +92,7 @@ export async function createKnowledgeServices(options: {
 
   const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
   const extractive = createExtractiveAnswerer({ answerableThreshold });
-  const useLlm =
-    config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
+  const useLlm = usesLanguageModel(config);
   const answerer = useLlm
     ? createLlmAnswerer({
         baseUrl: config.llm.baseUrl,

@@ -4,6 +4,7 @@ import { describeError, isNotModified } from "./describe-error.js";
 import { languageOf, texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboard.js";
 import { createLiveMessage } from "./live-message.js";
+import { prepareQuestionAccess } from "./question-access.js";
 import { renderAnswer, renderPartialText } from "./render/render-answer.js";
 
 /**
@@ -25,6 +26,8 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
     void ctx.api.setMessageReaction(chatId, ctx.msg.message_id, [{ type: "emoji", emoji: "👀" }]).catch(() => undefined);
   }
 
+  // The chat's grant and the asker's budget; an over-budget note comes before the answer.
+  const access = await prepareQuestionAccess(ctx, deps);
   // Fleet mode: the placeholder is the only message this answer creates, so a retried update
   // (its send remembered per update) edits the same message instead of posting a second answer.
   const placeholder = deps.placeholderFirst
@@ -41,7 +44,7 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
 
   let answer: Answer;
   try {
-    answer = await deps.services.ask(question, { onPartialText: (text) => text.trim() && draft.update(renderPartialText(text)) });
+    answer = await deps.services.ask(question, { ...access.askOptions, onPartialText: (text) => text.trim() && draft.update(renderPartialText(text)) });
   } catch (error) {
     // The services promise never to throw; if they do, the user still gets one clear reply.
     deps.logger.error({ err: describeError(error, [deps.token]) }, "services.ask threw");
@@ -51,7 +54,9 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
   ctx.chatAction = null;
 
   const totalMs = Math.round(performance.now() - startedAt);
-  const answerId = await deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id });
+  const answerId = await deps.audit.recordAnswer({
+    chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id, collections: access.recordedCollections,
+  });
   deps.logger.info({ answerId, chatId, status: answer.status, mode: answer.mode, totalMs, streamed: placeholderId !== undefined }, "question answered");
 
   const parts = renderAnswer(answer, lang);

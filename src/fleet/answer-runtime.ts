@@ -1,6 +1,7 @@
 import path from "node:path";
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { createAccessPolicy } from "../access/access-policy.js";
 import { createKnowledgeServices } from "../app/create-services.js";
 import { createBot, drainBotTasks } from "../bot/create-bot.js";
 import { describeError } from "../bot/describe-error.js";
@@ -16,6 +17,7 @@ import type { HandleOutcome } from "./partition-workers.js";
 import { createPostgresAuditStore } from "./postgres-audit-store.js";
 import { queueLayout } from "./queue-layout.js";
 import { createRedisRateLimitStorage } from "./rate-limit-storage.js";
+import { createRedisAccessCounters } from "./redis-access-counters.js";
 import { createAdvisoryReindexLock } from "./reindex-lock.js";
 import { journaledSends } from "./send-journal.js";
 
@@ -109,9 +111,16 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     logger,
   });
   const audit = createPostgresAuditStore({ pool, botId: data.botId, replica: fleet.replicaName });
+  const access = createAccessPolicy({
+    access: config.access,
+    adminUserIds: config.adminUserIds,
+    logger,
+    counters: createRedisAccessCounters({ redis, prefix: layout.keyPrefix }),
+  });
   const bot = createBot({
     token,
     config: localConfig,
+    access,
     services,
     audit,
     logger,
