@@ -19,11 +19,21 @@ export const grantFileSchema = z
     /** Seen by every private chat (with the user's own grant added) and by groups without a grant. Default ["main"]. */
     default: collectionList.default([MAIN_COLLECTION]),
     /** Group (or channel) chat id → its collections; replaces the default in that chat. */
-    chats: z.record(z.string().regex(/^-?\d+$/, "a chat id is a whole number, e.g. -1001234567890"), collectionList).default({}),
+    chats: z.record(z.string(), collectionList).default({}),
     /** User id → collections added to the default in that user's private chat only. */
-    users: z.record(z.string().regex(/^\d+$/, "a user id is a positive whole number, e.g. 42"), collectionList).default({}),
+    users: z.record(z.string(), collectionList).default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((grants, context) => {
+    // Keys checked here rather than by a key schema, so the message says what an id looks like.
+    const check = (field: "chats" | "users", pattern: RegExp, example: string) => {
+      for (const key of Object.keys(grants[field])) {
+        if (!pattern.test(key)) context.addIssue({ code: "custom", path: [field, key], message: `"${key}" is not a ${example}` });
+      }
+    };
+    check("chats", /^-?\d+$/, "chat id (a whole number, e.g. -1001234567890)");
+    check("users", /^\d+$/, "user id (a positive whole number, e.g. 42)");
+  });
 
 /** A parsed grant file. */
 export type Grants = z.infer<typeof grantFileSchema>;
