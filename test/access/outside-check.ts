@@ -144,6 +144,9 @@ export function describeOutsideCheck(mode: string, start: () => Promise<AccessDe
 
     it("a grant file changed while the bot runs applies from the next question; a malformed change keeps the last good grant and tells the admins", async () => {
       deployment.writeGrants(JSON.stringify({ ...GRANTS, users: { ...GRANTS.users, [String(ALICE)]: ["finance"] } }));
+      // Twice, so each fleet replica (deliveries alternate) has read this version: a replica
+      // keeps the last good grant *it* read (docs/access.md).
+      expect((await ask(ALICE, ALICE, FINANCE_QUESTION)).text).toContain("17.3%");
       expect((await ask(ALICE, ALICE, FINANCE_QUESTION)).text).toContain("17.3%");
       const adminMessages = deployment.texts(ADMIN).length;
       deployment.writeGrants('{"default": ["main", "finance"]');
