@@ -1,5 +1,6 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet access` runs a subset.
+import { runAccessBench } from "./bench/access.js";
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runCrashBench } from "./bench/crash.js";
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   crash: () => runCrashBench(),
   verify: runVerifyBench,
   fleet: runFleetBench,
+  access: runAccessBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

@@ -7,8 +7,6 @@ export interface ResolvedFilter {
   accepts(label: number): boolean;
   /** How many chunks pass; 0 means nothing can be found. */
   allowedChunks: number;
-  /** The allowed documents' ids, for the keyword query's own restriction. */
-  documentIds: string[];
 }
 
 /**
@@ -44,20 +42,17 @@ export function createFilterResolver(database: Database.Database): (filter: Sear
     const allowed = new Uint8Array(chunksPerDocument.length);
     let allowedChunks = 0;
     let allowedDocuments = 0;
-    const documentIds: string[] = [];
     for (const id of filter.documentIds) {
       const position = documentIndex!.get(id);
       if (position === undefined || allowed[position] === 1) continue;
       allowed[position] = 1;
       allowedChunks += chunksPerDocument[position]!;
       allowedDocuments += 1;
-      documentIds.push(id);
     }
     if (allowedDocuments === chunksPerDocument.length) return undefined;
     return {
       accepts: (label) => label < labels.length && labels[label]! >= 0 && allowed[labels[label]!] === 1,
       allowedChunks,
-      documentIds,
     };
   };
 }
