@@ -27,13 +27,25 @@ export interface RetrieveOptions {
   collections?: ReadonlySet<string>;
 }
 
+// A generation is immutable, so each grant's filter is worked out once per generation.
+const filtersByIndex = new WeakMap<KnowledgeIndex, Map<string, SearchFilter>>();
+
 /** Returns the search filter for `collections` over this generation's documents, or undefined for all. */
 function filterOf(index: KnowledgeIndex, collections: ReadonlySet<string> | undefined): SearchFilter | undefined {
   if (!collections) return undefined;
-  const documentIds = new Set(
-    index.manifest.documents.filter((document) => collections.has(collectionOfPath(document.relativePath))).map((document) => document.id),
-  );
-  return { documentIds };
+  const key = [...collections].sort().join("\n");
+  const filters = filtersByIndex.get(index) ?? new Map<string, SearchFilter>();
+  filtersByIndex.set(index, filters);
+  let filter = filters.get(key);
+  if (!filter) {
+    const documentIds = new Set(
+      index.manifest.documents.filter((document) => collections.has(collectionOfPath(document.relativePath))).map((document) => document.id),
+    );
+    filter = { documentIds };
+    if (filters.size > 100) filters.clear();
+    filters.set(key, filter);
+  }
+  return filter;
 }
 
 /**

@@ -35,8 +35,18 @@ export function createFilterResolver(database: Database.Database): (filter: Sear
     }
   };
 
+  // Callers that reuse a filter object (retrieve() keeps one per grant) resolve it once.
+  const resolved = new WeakMap<SearchFilter, ResolvedFilter | "all">();
   return (filter) => {
     if (!filter) return undefined;
+    const known = resolved.get(filter);
+    if (known) return known === "all" ? undefined : known;
+    const result = resolve(filter);
+    resolved.set(filter, result ?? "all");
+    return result;
+  };
+
+  function resolve(filter: SearchFilter): ResolvedFilter | undefined {
     if (!documentOfLabel) load();
     const labels = documentOfLabel!;
     const allowed = new Uint8Array(chunksPerDocument.length);
@@ -54,5 +64,5 @@ export function createFilterResolver(database: Database.Database): (filter: Sear
       accepts: (label) => label < labels.length && labels[label]! >= 0 && allowed[labels[label]!] === 1,
       allowedChunks,
     };
-  };
+  }
 }
