@@ -38,18 +38,6 @@ function questions(count: number): string[] {
   return sourceParagraphs().paragraphs.flatMap((p) => p.split(/(?<=[。！？])/u)).slice(0, count);
 }
 
-/** Median milliseconds of `run` over the queries, and what it returned. */
-async function timeEach<T>(queries: string[], run: (query: string) => Promise<T> | T): Promise<{ times: number[]; results: T[] }> {
-  const times: number[] = [];
-  const results: T[] = [];
-  for (const query of queries) {
-    const start = performance.now();
-    results.push(await run(query));
-    times.push(performance.now() - start);
-  }
-  return { times, results };
-}
-
 const median = (times: number[]) => percentile(times, 50);
 
 /** Prints the access figures; temp folders are deleted afterwards. */
@@ -110,12 +98,25 @@ export async function runAccessBench(): Promise<void> {
     const candidateK = Math.max(TOP_K * 4, 20);
     const filter = { documentIds: new Set(index.manifest.documents.filter((document) => granted.has(collectionOfPath(document.relativePath))).map((document) => document.id)) };
     const vectors = await Promise.all(queries.map((query) => embedder.embedQuery(query)));
-    const keywordPlain = await timeEach(queries, (query) => index.searchKeywords(query, candidateK));
-    const keywordFiltered = await timeEach(queries, (query) => index.searchKeywords(query, candidateK, filter));
-    let position = 0;
-    const vectorPlain = await timeEach(queries, () => index.searchVectors(vectors[position++]!, candidateK));
-    position = 0;
-    const vectorFiltered = await timeEach(queries, () => index.searchVectors(vectors[position++]!, candidateK, filter));
+    const timed = () => ({ times: [] as number[], results: [] as unknown[][] });
+    const keywordPlain = timed();
+    const keywordFiltered = timed();
+    const vectorPlain = timed();
+    const vectorFiltered = timed();
+    for (const [number, query] of queries.entries()) {
+      const runs: Array<[ReturnType<typeof timed>, () => unknown[]]> = [
+        [keywordPlain, () => index.searchKeywords(query, candidateK)],
+        [keywordFiltered, () => index.searchKeywords(query, candidateK, filter)],
+        [vectorPlain, () => index.searchVectors(vectors[number]!, candidateK)],
+        [vectorFiltered, () => index.searchVectors(vectors[number]!, candidateK, filter)],
+      ];
+      if (number % 2 === 1) runs.reverse();
+      for (const [into, run] of runs) {
+        const start = performance.now();
+        into.results.push(run());
+        into.times.push(performance.now() - start);
+      }
+    }
     const full = (results: Array<unknown[]>) => results.filter((hits) => hits.length === candidateK).length;
     console.log(
       `  keyword (FTS5) k=${candidateK}: unfiltered ${median(keywordPlain.times).toFixed(2)} ms, filtered ${median(keywordFiltered.times).toFixed(2)} ms ` +

@@ -60,8 +60,14 @@ export function createFilterResolver(database: Database.Database): (filter: Sear
       allowedDocuments += 1;
     }
     if (allowedDocuments === chunksPerDocument.length) return undefined;
+    // One byte per label, so the test HNSW calls for every node it visits is a single lookup.
+    const allowedLabels = new Uint8Array(labels.length);
+    for (let label = 0; label < labels.length; label += 1) {
+      const position = labels[label]!;
+      if (position >= 0 && allowed[position] === 1) allowedLabels[label] = 1;
+    }
     return {
-      accepts: (label) => label < labels.length && labels[label]! >= 0 && allowed[labels[label]!] === 1,
+      accepts: (label) => allowedLabels[label] === 1,
       allowedChunks,
     };
   }

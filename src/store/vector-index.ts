@@ -23,6 +23,6 @@ export function searchVectorIndex(
   const available = Math.min(k, filter ? filter.allowedChunks : index.getCurrentCount());
   if (available <= 0) return [];
   index.setEf(filter ? efForFilteredSearch(available, filter.allowedChunks / Math.max(1, index.getCurrentCount())) : efForSearch(available));
-  const { neighbors, distances } = filter ? index.searchKnn(vector, available, (label) => filter.accepts(label)) : index.searchKnn(vector, available);
+  const { neighbors, distances } = filter ? index.searchKnn(vector, available, filter.accepts) : index.searchKnn(vector, available);
   return neighbors.map((label, position) => ({ label, score: 1 - (distances[position] ?? 1) }));
 }
