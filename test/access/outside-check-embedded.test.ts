@@ -1,4 +1,4 @@
 import { startEmbeddedDeployment } from "./access-deployment.js";
 import { describeOutsideCheck } from "./outside-check.js";
 
-describeOutsideCheck("embedded", () => startEmbeddedDeployment(), 60_000);
+describeOutsideCheck("embedded", () => startEmbeddedDeployment(), { timeoutMs: 60_000, replicas: 1 });

@@ -8,5 +8,5 @@ if (unavailable) console.warn(`fleet access tests skipped: ${unavailable}`);
 
 // Two replicas behind the emulator's load balancer: consecutive updates land on different ones.
 describe.skipIf(unavailable)("fleet", () => {
-  describeOutsideCheck("fleet, two replicas", () => startFleetDeployment({ replicas: 2 }), 300_000);
+  describeOutsideCheck("fleet, two replicas", () => startFleetDeployment({ replicas: 2 }), { timeoutMs: 300_000, replicas: 2 });
 });
