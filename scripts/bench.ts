@@ -1,10 +1,12 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet access` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet first-minute pdf access` runs a subset.
 import { runAccessBench } from "./bench/access.js";
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runCrashBench } from "./bench/crash.js";
+import { runFirstMinuteBench } from "./bench/first-minute.js";
 import { runFleetBench } from "./bench/fleet.js";
+import { runPdfBench } from "./bench/pdf.js";
 import { runStoreBench } from "./bench/store.js";
 import { runVerifyBench } from "./bench/verify.js";
 
@@ -15,6 +17,8 @@ const suites: Record<string, () => Promise<void>> = {
   crash: () => runCrashBench(),
   verify: runVerifyBench,
   fleet: runFleetBench,
+  "first-minute": runFirstMinuteBench,
+  pdf: runPdfBench,
   access: runAccessBench,
 };
 

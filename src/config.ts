@@ -7,6 +7,9 @@ const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** Telegram's token shape: the bot id, a colon, and a secret of 30-odd URL-safe characters. */
+const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]{20,}$/u;
+
 const optionalString = z
   .string()
   .optional()
@@ -36,7 +39,10 @@ const idList = (what: string, signed: boolean) =>
  */
 export const configSchema = z.object({
   // --- Telegram ---
-  TELEGRAM_BOT_TOKEN: optionalString,
+  // A token of the wrong shape would only be refused by Telegram after a minute of retries; say so at once.
+  TELEGRAM_BOT_TOKEN: optionalString.refine((value) => value === undefined || BOT_TOKEN.test(value), {
+    message: "not a bot token: @BotFather gives one like 123456789:AAH9x…, digits, a colon, then letters, digits, _ and -",
+  }),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   TELEGRAM_STARTUP_TIMEOUT_MS: positiveInt(60_000),
   ADMIN_USER_IDS: z
@@ -68,6 +74,10 @@ export const configSchema = z.object({
   FUSION: z.enum(["rrf", "blend"]).default("rrf"),
   // Unset or empty: the cut-off fitted with the answerer's weights (npm run train).
   ANSWERABLE_THRESHOLD: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().min(0).max(1).optional()),
+  // OCR programs for scanned PDF pages (a path or a name in PATH). The PDF loader reads them from
+  // the environment when it runs (createPdfLoader({ env }) in tests); listed here to be documented.
+  TESSERACT_BIN: optionalString,
+  PDFTOPPM_BIN: optionalString,
   // --- Embeddings ---
   EMBEDDINGS: z.enum(["auto", "transformers", "lexical", "openai"]).default("auto"),
   EMBEDDING_MODEL: z.string().default("Xenova/multilingual-e5-small"),

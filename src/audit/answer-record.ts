@@ -15,6 +15,7 @@ export function answerRecordOf(id: string, input: RecordAnswerInput, replica?: s
     chatId: input.chatId,
     userId: input.userId,
     question: answer.question,
+    text: input.deliveredText ?? answer.text,
     status: answer.status,
     mode: answer.mode,
     model: answer.model,

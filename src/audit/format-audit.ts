@@ -1,8 +1,11 @@
 import type { AuditEntry, AuditStats } from "./types.js";
 
+/** What the listing says before the first chat answer: `npm run ask` and the terminal chat record nothing. */
+export const NO_ANSWERS_YET = "No answers recorded yet. Only answers given in Telegram chats are recorded (not those of `npm run ask` or the terminal chat).";
+
 /** Returns a human-readable review listing of audit entries (oldest first), one block per answer. */
 export function formatAuditEntries(entries: AuditEntry[]): string {
-  if (entries.length === 0) return "No answers recorded yet.";
+  if (entries.length === 0) return NO_ANSWERS_YET;
   return entries
     .map((entry) => {
       const up = entry.feedback.filter((item) => item.rating === "up").length;
@@ -12,6 +15,8 @@ export function formatAuditEntries(entries: AuditEntry[]): string {
           (entry.replica ? `  replica ${entry.replica}` : "") +
           (entry.generationId ? `  generation ${entry.generationId}` : ""),
         `  Q: ${oneLine(entry.question)}`,
+        // What the user was shown, so a 👎 can be reviewed against it (records before it was kept have none).
+        ...(entry.text !== undefined ? [`  A: ${oneLine(entry.text, 400)}`] : []),
         `  ${entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
           (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),
         ...entry.citations.map(

@@ -32,7 +32,7 @@ export const texts = {
           "<b>How to ask</b>",
           "• In a private chat, just send your question, e.g. <i>What was Sichuan's industrial growth in the first half of 2024?</i>",
           `• In a group, mention me (@${escapeHtml(botUsername)} your question), reply to one of my messages, or use <code>/ask your question</code>.`,
-          "• Each answer ends with a <b>Sources</b> block: ✅ marks a quote checked word for word against the report. Tap “原文 n” to read the passage in context, and 👍/👎 to tell us how we did.",
+          "• Each answer ends with a <b>Sources</b> block: ✅ marks a quote checked word for word against the report. Tap “Source n” to read the passage in context, and 👍/👎 to tell us how we did.",
         ].join("\n")
       : [
           "<b>您好！我根据以下报告回答问题，每个回答都附有逐字核验的原文引用：</b>",
@@ -82,19 +82,24 @@ export const texts = {
     lang === "en"
       ? "I could not find the answer to this question in the reports."
       : "资料中没有找到这个问题的答案。",
-  closest: (lang: Lang) => (lang === "en" ? "Closest passages:" : "最接近的段落："),
+  // One word per thing: 段 is a paragraph of the report (第 3 段), 片段 a passage the index holds (a chunk of paragraphs).
+  closest: (lang: Lang) => (lang === "en" ? "Closest passages:" : "最接近的片段："),
   rephrase: (lang: Lang) => (lang === "en" ? "Try rephrasing or asking about a specific figure." : "可以换个说法，或询问具体的数据。"),
   failed: (lang: Lang, error: string | undefined) =>
     lang === "en"
       ? `⚠️ Sorry, I could not answer this time${error ? `: ${escapeHtml(error)}` : "."}\nPlease try again later.`
       : `⚠️ 抱歉，这次未能回答${error ? `：${escapeHtml(error)}` : "。"}\n请稍后再试。`,
-  sourceButton: (n: number) => `原文 ${n}`,
+  sourceButton: (lang: Lang, n: number) => (lang === "en" ? `Source ${n}` : `原文 ${n}`),
+  /** A 👍/👎 button, with how many users chose it once anyone has. */
+  feedbackButton: (rating: "up" | "down", count: number) => `${rating === "up" ? "👍" : "👎"}${count > 0 ? ` ${count}` : ""}`,
+  feedbackRecorded: (lang: Lang, rating: "up" | "down") =>
+    lang === "en" ? `Recorded your ${rating === "up" ? "👍" : "👎"}. Thanks for the feedback!` : `已记录您的 ${rating === "up" ? "👍" : "👎"}，谢谢您的反馈！`,
   feedbackThanks: (lang: Lang) => (lang === "en" ? "Thanks for the feedback!" : "谢谢您的反馈！"),
   answerExpired: (lang: Lang) => (lang === "en" ? "This answer is no longer available." : "该回答已不可用。"),
   passageGone: (lang: Lang) =>
     lang === "en"
       ? "This passage is no longer in the index (the document changed or was removed). The quote was:"
-      : "该段落已不在索引中（文档已更新或删除）。原引文：",
+      : "该片段已不在索引中（文档已更新或删除）。原引文：",
   sourceHeader: (lang: Lang, n: number) => (lang === "en" ? `Source [${n}]` : `原文 [${n}]`),
   adminOnly: (lang: Lang) =>
     lang === "en"
@@ -117,7 +122,7 @@ export const texts = {
     const body =
       lang === "en"
         ? `✅ ${escapeHtml(title)}\n${summary.documents} documents, ${summary.chunks} passages (${summary.embeddedChunks} embedded, ${summary.reusedDocuments} documents reused) in ${summary.seconds.toFixed(1)} s.`
-        : `✅ ${escapeHtml(title)}\n共 ${summary.documents} 个文档、${summary.chunks} 个段落（新向量化 ${summary.embeddedChunks} 个，复用 ${summary.reusedDocuments} 个文档），用时 ${summary.seconds.toFixed(1)} 秒。`;
+        : `✅ ${escapeHtml(title)}\n共 ${summary.documents} 个文档、${summary.chunks} 个片段（新向量化 ${summary.embeddedChunks} 个，复用 ${summary.reusedDocuments} 个文档），用时 ${summary.seconds.toFixed(1)} 秒。`;
     const removed = summary.removedDocuments.length
       ? `\n${lang === "en" ? "Removed" : "已移除"}: ${summary.removedDocuments.map(escapeHtml).join(", ")}`
       : "";
@@ -136,7 +141,7 @@ export const texts = {
           ...documents.map(
             (document) =>
               `• <b>${escapeHtml(document.title)}</b> (<code>${escapeHtml(document.relativePath)}</code>) — ` +
-              (lang === "en" ? `${document.chunks} passages, indexed ${escapeHtml(document.indexedAt)}` : `${document.chunks} 个段落，索引于 ${escapeHtml(document.indexedAt)}`),
+              (lang === "en" ? `${document.chunks} passages, indexed ${escapeHtml(document.indexedAt)}` : `${document.chunks} 个片段，索引于 ${escapeHtml(document.indexedAt)}`),
           ),
         ].join("\n"),
   removeUsage: (lang: Lang) =>
@@ -145,6 +150,10 @@ export const texts = {
     lang === "en" ? `No document matches “${escapeHtml(name)}”. See /docs.` : `没有找到与“${escapeHtml(name)}”匹配的文档，请查看 /docs。`,
   removing: (lang: Lang, name: string) => (lang === "en" ? `Removing “${name}”…` : `正在删除“${name}”…`),
   removed: (lang: Lang, name: string) => (lang === "en" ? `Removed “${name}”` : `已删除“${name}”`),
+  removeOnlyDocument: (lang: Lang, name: string) =>
+    lang === "en"
+      ? `“${escapeHtml(name)}” is the only document, so it was not removed: the bot would have nothing to answer from. Upload another document first, then remove this one.`
+      : `“${escapeHtml(name)}”是唯一的文档，未删除：删除后将无资料可答。请先上传另一个文档，再删除它。`,
   stats: (lang: Lang, stats: AuditStats, generationId?: string) => {
     const rate = `${(stats.notFoundRate * 100).toFixed(1)}%`;
     const generation = !generationId ? "" : lang === "en" ? `\nIndex generation: ${escapeHtml(generationId)}` : `\n索引版本：${escapeHtml(generationId)}`;

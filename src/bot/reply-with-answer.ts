@@ -3,6 +3,7 @@ import type { BotContext, BotDependencies } from "./context.js";
 import { describeError, isNotModified } from "./describe-error.js";
 import { languageOf, texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboard.js";
+import { plainText } from "./render/plain-text.js";
 import { createLiveMessage } from "./live-message.js";
 import { prepareQuestionAccess } from "./question-access.js";
 import { renderAnswer, renderPartialText } from "./render/render-answer.js";
@@ -54,13 +55,15 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
   ctx.chatAction = null;
 
   const totalMs = Math.round(performance.now() - startedAt);
+  const parts = renderAnswer(answer, lang);
+  // The audit keeps what the user was shown, so a 👎 can be reviewed against it.
+  const deliveredText = plainText(parts.join("\n"));
   const answerId = await deps.audit.recordAnswer({
-    chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id, collections: access.recordedCollections,
+    chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id, deliveredText, collections: access.recordedCollections,
   });
   deps.logger.info({ answerId, chatId, status: answer.status, mode: answer.mode, totalMs, streamed: placeholderId !== undefined }, "question answered");
 
-  const parts = renderAnswer(answer, lang);
-  const keyboard = answerKeyboard(answerId, answer);
+  const keyboard = answerKeyboard(answerId, answer, lang);
   for (const [index, part] of parts.entries()) {
     const markup = index === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {};
     if (index === 0 && placeholderId !== undefined) {

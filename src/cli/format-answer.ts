@@ -28,8 +28,26 @@ export function formatAnswerForTerminal(answer: Answer): string {
     }
   }
   const mode = answer.mode === "llm" ? `llm${answer.model ? ` (${answer.model})` : ""}` : "extractive";
-  lines.push("", `(${mode}, ${Math.round(answer.timings.retrieveMs + answer.timings.answerMs)} ms)`);
+  const fallback = answer.fallbackReason ? ` · ${fallbackNote(answer.fallbackReason, answer.model, zh)}` : "";
+  lines.push("", `(${mode}${fallback}, ${Math.round(answer.timings.retrieveMs + answer.timings.answerMs)} ms)`);
   return lines.join("\n");
+}
+
+/**
+ * Returns why the configured model's answer was not the one shown: "model_error:rate_limited" →
+ * "model gpt-x unavailable (rate_limited), extractive answer instead"; a draft that failed
+ * verification is said so.
+ */
+export function fallbackNote(reason: string, model: string | undefined, zh: boolean): string {
+  const name = model ? ` ${model}` : "";
+  const zhName = model ? ` ${model} ` : "";
+  const modelError = /^model_error:?(.*)$/u.exec(reason);
+  if (modelError) {
+    const detail = modelError[1] ? ` (${modelError[1]})` : "";
+    return zh ? `模型${zhName}不可用${detail}，改用摘录回答` : `model${name} unavailable${detail}, extractive answer instead`;
+  }
+  if (reason === "verification_failed") return zh ? `模型${zhName}的回答未通过核验，改用摘录回答` : `model${name}'s answer failed verification, extractive answer instead`;
+  return zh ? `模型${zhName}的回答未能使用（${reason}），改用摘录回答` : `model${name}'s answer was not usable (${reason}), extractive answer instead`;
 }
 
 function truncate(text: string, max: number): string {

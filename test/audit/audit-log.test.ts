@@ -119,6 +119,34 @@ describe("npm run audit", () => {
     expect(parsed).toEqual([expect.objectContaining({ userId: 11, feedback: [] })]);
   });
 
+  it("shows the answer text the user was told under the question", () => {
+    const log = createAuditLog({ dataDir });
+    log.recordAnswer({ chatId: 1, userId: 11, answer: answer({ question: "第二问" }), totalMs: 100, deliveredText: "全省规模以上工业增加值同比增长6.2%。\n依据\n[1] ✅ 已核验" });
+    const output = runAuditCommand({ ...parseAuditArgs([]), dataDir });
+    expect(output).toContain("  Q: 第二问\n  A: 全省规模以上工业增加值同比增长6.2%。 依据 [1] ✅ 已核验");
+    expect(log.readRecent(1)[0]!.text).toBe("全省规模以上工业增加值同比增长6.2%。\n依据\n[1] ✅ 已核验");
+  });
+
+  it("prints only the totals with --stats", () => {
+    const log = createAuditLog({ dataDir });
+    log.recordAnswer({ chatId: 1, userId: 11, answer: answer({ question: "第一问" }), totalMs: 100 });
+    const output = runAuditCommand({ ...parseAuditArgs(["--stats"]), dataDir });
+    expect(output).not.toContain("第一问");
+    expect(output.split("\n")[0]).toBe("questions 1 · answered 1 · not found 0 (0.0%) · failed 0");
+  });
+
+  it("prints its usage with --help", () => {
+    const output = runAuditCommand({ ...parseAuditArgs(["--help"]), dataDir });
+    expect(output.split("\n")[0]).toBe("Usage: npm run audit -- [--last N] [--json] [--stats]");
+    expect(output).toContain("--stats    the totals only");
+  });
+
+  it("says that only chat answers are recorded when there are none yet", () => {
+    expect(runAuditCommand({ ...parseAuditArgs([]), dataDir })).toBe(
+      "No answers recorded yet. Only answers given in Telegram chats are recorded (not those of `npm run ask` or the terminal chat).",
+    );
+  });
+
   it("rejects unknown arguments and bad numbers with one line", () => {
     expect(() => parseAuditArgs(["--last", "x"])).toThrow('--last needs a positive whole number, got "x"');
     expect(() => parseAuditArgs(["--verbose"])).toThrow(/Unknown argument "--verbose"/);

@@ -76,7 +76,7 @@ describe("renderAnswer", () => {
       "zh",
     );
     expect(html).toContain("资料中没有找到这个问题的答案。");
-    expect(html).toContain("最接近的段落：");
+    expect(html).toContain("最接近的片段：");
     expect(html).toContain("• 《报告》第 3 段\n<blockquote>最接近的一段。</blockquote>");
   });
 
