@@ -43,7 +43,8 @@ export function renderAnswer(answer: Answer, lang: Lang, options: { limit?: numb
   if (answer.status === "failed") {
     blocks.push(fixed(texts.failed(lang, answer.error)));
   } else if (answer.status === "not_found") {
-    blocks.push(fixed(`<b>${texts.notFound(lang)}</b>`));
+    // What the reports give instead is a decline too: plain text, never a ✅ citation.
+    blocks.push(answer.instead ? plain(answer.instead) : fixed(`<b>${texts.notFound(lang)}</b>`));
     const closest = answer.closest ?? [];
     if (closest.length > 0) {
       blocks.push(fixed(texts.closest(lang)));
