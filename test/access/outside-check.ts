@@ -7,7 +7,7 @@ import {
   ADMIN, ALICE, BOB, FINANCE_GROUP, GRANTS, PLAIN_GROUP, STRANGER, financeLeaks, type AccessDeployment,
 } from "./access-deployment.js";
 
-const FINANCE_QUESTION = "研发预算削减了多少？";
+const FINANCE_QUESTION = "2024年第三季度集团研发支出同比下降多少？";
 const EXPIRED = "该回答已不可用。";
 let callbackNumber = 0;
 
@@ -100,7 +100,7 @@ export function describeOutsideCheck(mode: string, start: () => Promise<AccessDe
     });
 
     it("a private chat without the finance grant gets no finance text at all, closest passages included", async () => {
-      for (const question of [FINANCE_QUESTION, "成都结算中心预计投资多少？", "集团董事会决定了什么？"]) await ask(ALICE, ALICE, question);
+      for (const question of [FINANCE_QUESTION, "成都结算中心投资了多少？", "集团董事会决定了什么？"]) await ask(ALICE, ALICE, question);
       const texts = deployment.texts(ALICE);
       expect(texts.some((text) => text.includes("最接近的段落") || text.includes("依据"))).toBe(true);
       expect(financeLeaks(texts)).toEqual([]);
@@ -110,7 +110,8 @@ export function describeOutsideCheck(mode: string, start: () => Promise<AccessDe
       const reply = await ask(FINANCE_GROUP, ALICE, FINANCE_QUESTION);
       expect(reply.text).toContain("17.3%");
       expect(reply.text).toContain("confidential-memo");
-      const button = reply.reply_markup!.inline_keyboard.flat().find((candidate) => candidate.text === "原文 1")!;
+      const button = reply.reply_markup?.inline_keyboard.flat().find((candidate) => candidate.text === "原文 1");
+      if (!button) throw new Error(`no 原文 1 button under: ${JSON.stringify(reply.reply_markup)} ${reply.text}`);
       groupAnswerButton = button.callback_data!;
       deployment.emulator.clickButton({ chatId: FINANCE_GROUP, messageId: reply.message_id, data: groupAnswerButton, userId: ALICE });
       const source = await deployment.nextReply(FINANCE_GROUP, deployment.texts(FINANCE_GROUP).length);
@@ -137,7 +138,7 @@ export function describeOutsideCheck(mode: string, start: () => Promise<AccessDe
 
     it("an ungranted group gets no finance text, even when the asker is granted finance privately", async () => {
       await ask(PLAIN_GROUP, BOB, FINANCE_QUESTION);
-      await ask(PLAIN_GROUP, BOB, "成都结算中心预计投资多少？");
+      await ask(PLAIN_GROUP, BOB, "成都结算中心投资了多少？");
       expect(financeLeaks(deployment.texts(PLAIN_GROUP))).toEqual([]);
       const own = await ask(BOB, BOB, FINANCE_QUESTION);
       expect(own.text).toContain("17.3%");
