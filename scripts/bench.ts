@@ -1,5 +1,6 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet first-minute pdf conversation` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet first-minute pdf conversation access` runs a subset.
+import { runAccessBench } from "./bench/access.js";
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runConversationBench } from "./bench/conversation.js";
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<void>> = {
   "first-minute": runFirstMinuteBench,
   pdf: runPdfBench,
   conversation: runConversationBench,
+  access: runAccessBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

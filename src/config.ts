@@ -1,5 +1,6 @@
 import { availableParallelism, hostname } from "node:os";
 import { z } from "zod";
+import type { AccessConfig } from "./access/access-policy.js";
 import { ConfigError } from "./errors.js";
 
 const booleanFromEnv = z
@@ -15,6 +16,22 @@ const optionalString = z
   .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** A comma-separated list of Telegram ids; `signed` admits chat ids (groups are negative). */
+const idList = (what: string, signed: boolean) =>
+  z
+    .string()
+    .default("")
+    .refine((value) => value.split(",").every((part) => part.trim() === "" || (signed ? /^-?\d+$/ : /^\d+$/).test(part.trim())), {
+      message: `must be a comma-separated list of numeric Telegram ${what}`,
+    })
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(Number),
+    );
 
 /**
  * Every environment variable the product reads, with its default. `.env.example` documents the
@@ -41,6 +58,11 @@ export const configSchema = z.object({
         .filter(Boolean)
         .map(Number),
     ),
+  // --- Access (docs/access.md) ---
+  ALLOWED_USER_IDS: idList("user ids", false),
+  ALLOWED_CHAT_IDS: idList("chat ids", true),
+  KNOWLEDGE_ACCESS: optionalString,
+  LLM_QUESTIONS_PER_USER_PER_DAY: z.coerce.number().int().positive().optional(),
   WEBHOOK_URL: z.string().url().optional(),
   WEBHOOK_SECRET: optionalString,
   WEBHOOK_PORT: positiveInt(8080),
@@ -99,6 +121,8 @@ export interface Config {
   /** How long `npm start` keeps trying to reach the Bot API (getMe) before it exits with the cause. */
   telegramStartupTimeoutMs: number;
   adminUserIds: number[];
+  /** Who is served, what each chat may see, model budgets (see docs/access.md). */
+  access: AccessConfig;
   webhook: { url: string; secret: string | undefined; port: number } | undefined;
   knowledgeDir: string;
   dataDir: string;
@@ -191,6 +215,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
     telegramStartupTimeoutMs: e.TELEGRAM_STARTUP_TIMEOUT_MS,
     adminUserIds: e.ADMIN_USER_IDS,
+    access: {
+      allowedUserIds: e.ALLOWED_USER_IDS,
+      allowedChatIds: e.ALLOWED_CHAT_IDS,
+      grantFile: e.KNOWLEDGE_ACCESS,
+      llmQuestionsPerUserPerDay: e.LLM_QUESTIONS_PER_USER_PER_DAY,
+    },
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.WEBHOOK_PORT } : undefined,
     knowledgeDir: e.KNOWLEDGE_DIR,
     dataDir: e.DATA_DIR,

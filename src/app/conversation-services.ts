@@ -26,6 +26,10 @@ export interface ConversationRequest {
   afterTurn?: string;
   onPartialText?: (text: string) => void;
   signal?: AbortSignal;
+  /** The chat's grant (src/access): what the answer may come from, passed on to `ask`. Default: every collection. */
+  collections?: ReadonlySet<string>;
+  /** The asker is over their model budget: no condense call, and the extractive answerer answers. */
+  extractiveOnly?: boolean;
 }
 
 /** How a follow-up was read, for logs and the eval. */
@@ -42,7 +46,7 @@ export interface ConversationServices {
   /** Answers `message` in its conversation and remembers the turn; never throws for a failed answer. */
   ask(request: ConversationRequest): Promise<Answer>;
   /** How `message` would be read now, without answering or remembering anything. */
-  read(request: Pick<ConversationRequest, "key" | "message" | "turnId" | "afterTurn" | "signal">): Promise<Reading>;
+  read(request: Pick<ConversationRequest, "key" | "message" | "turnId" | "afterTurn" | "signal" | "extractiveOnly">): Promise<Reading>;
   /** Records that these answer messages belong to the conversation's turn, so a reply to them continues it. */
   rememberAnswerMessages(chatId: number, messageIds: number[], key: ConversationKey, turnId: string): Promise<void>;
   /** The conversation and turn an answer message belongs to, while it has not lapsed. */
@@ -88,7 +92,8 @@ export function createConversationServices(options: {
       documentPeriod: last?.documentId ? options.documentPeriod?.(last.documentId) : undefined,
     });
     const leansOnContext = turns.length > 0 && !["small_talk", "complete", "no_slots", "no_context"].includes(rewrite.reason);
-    if (!leansOnContext || !options.condenser) {
+    // Over budget, the condense call would spend the model too.
+    if (!leansOnContext || !options.condenser || request.extractiveOnly) {
       return { question: rewrite.question, by: rewrite.rewritten ? "offline" : "typed", rewrite };
     }
     try {
@@ -109,7 +114,12 @@ export function createConversationServices(options: {
     read,
     async ask(request) {
       const reading = await read(request);
-      const asked = await options.ask(reading.question, { onPartialText: request.onPartialText, signal: request.signal });
+      const asked = await options.ask(reading.question, {
+        onPartialText: request.onPartialText,
+        signal: request.signal,
+        ...(request.collections ? { collections: request.collections } : {}),
+        ...(request.extractiveOnly ? { extractiveOnly: true } : {}),
+      });
       const answer: Answer = reading.question !== request.message ? { ...asked, typedQuestion: request.message } : asked;
       logger.debug({ key: request.key, typed: request.message, question: reading.question, by: reading.by, reason: reading.rewrite.reason }, "follow-up read");
       // Small talk never becomes a turn, and an answer that failed (no index) says nothing to follow up.

@@ -1,6 +1,7 @@
 import { copyFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { collectionOfPath } from "../access/collection.js";
 import { answerQuestion } from "../answer/answer-question.js";
 import { createAnswerabilityJudge, fittedAnswerableThreshold } from "../answer/extractive/answerability.js";
 import { warmWordKnowledgeInBackground } from "../lexicon/warm-up.js";
@@ -18,8 +19,9 @@ import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
-import { modelAnswers, openConversation } from "./open-conversation.js";
+import { openConversation } from "./open-conversation.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
+import { usesLanguageModel } from "./uses-language-model.js";
 import type { KnowledgeServices } from "./services.js";
 
 /** The repository's prompts/ folder, found relative to this file so scripts work from any cwd. */
@@ -90,7 +92,7 @@ export async function createKnowledgeServices(options: {
 
   const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
   const extractive = createExtractiveAnswerer({ answerableThreshold });
-  const useLlm = modelAnswers(config);
+  const useLlm = usesLanguageModel(config);
   // Imported only with a model configured: the openai client costs ~13 MB and ~0.1 s of start-up.
   const answerer = useLlm
     ? (await import("../answer/llm-answerer.js")).createLlmAnswerer({
@@ -113,13 +115,13 @@ export async function createKnowledgeServices(options: {
   };
 
   const search = (query: string, topK: number) => searchIn(currentIndex(), query, topK);
-  const searchIn = (index: KnowledgeIndex, query: string, topK: number) => {
+  const searchIn = (index: KnowledgeIndex, query: string, topK: number, collections?: ReadonlySet<string>) => {
     return retrieve({
       index,
       embedder,
       question: query,
       // Never query vectors of one model with another: keyword-only until re-indexed.
-      settings: { topK, fusion: config.fusion, useVectors: index.manifest.embedder.id === embedder.id },
+      settings: { topK, fusion: config.fusion, useVectors: index.manifest.embedder.id === embedder.id, collections },
     });
   };
 
@@ -131,16 +133,17 @@ export async function createKnowledgeServices(options: {
     if (!index) {
       return refusal(question, answerer.mode, "No documents are indexed yet; an admin can upload one or run the re-index. / 还没有索引任何文档，请管理员上传文档或重建索引。");
     }
+    const modelAllowed = useLlm && !askOptions?.extractiveOnly;
     const answer = await answerQuestion({
       question: input.question,
-      retrieve: (text) => searchIn(index, text, config.topK),
+      retrieve: (text) => searchIn(index, text, config.topK, askOptions?.collections),
       // No gate here: each answerer decides "not in the reports" itself — the extractive one by
       // its strict word-matching rule (also when it stands in for a failed model), a model by its
       // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
-      answerer,
+      answerer: modelAllowed ? answerer : extractive,
       fallback: extractive,
       // With a model, the model judges; the fitted decision only logs where it would differ.
-      judgeAnswerability: useLlm ? createAnswerabilityJudge(answerableThreshold) : undefined,
+      judgeAnswerability: modelAllowed ? createAnswerabilityJudge(answerableThreshold) : undefined,
       logger,
       onPartialText: askOptions?.onPartialText,
       signal: askOptions?.signal,
@@ -218,10 +221,13 @@ export async function createKnowledgeServices(options: {
       const index = live.current();
       const chunk = index?.getChunks([chunkId])[0];
       if (!index || !chunk) return undefined;
-      const passage: ReturnType<KnowledgeServices["getPassage"]> = { chunk, documentText: index.getDocumentText(chunk.documentId) };
+      const document = index.manifest.documents.find((candidate) => candidate.id === chunk.documentId);
+      // A chunk whose document the manifest does not list belongs to no collection anyone is granted.
+      const collection = document ? collectionOfPath(document.relativePath) : "";
+      const passage: NonNullable<ReturnType<KnowledgeServices["getPassage"]>> = { chunk, documentText: index.getDocumentText(chunk.documentId), collection };
       // A table row's 原文 view shows its whole table (issue 14).
       const table = chunk.tableRow ? index.getDocumentTables?.(chunk.documentId)?.[chunk.tableRow.table] : undefined;
-      if (table) passage!.table = table;
+      if (table) passage.table = table;
       return passage;
     },
 

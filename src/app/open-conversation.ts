@@ -9,10 +9,6 @@ import type { KnowledgeIndex } from "../store/types.js";
 import { createConversationServices, type ConversationServices } from "./conversation-services.js";
 import type { KnowledgeServices } from "./services.js";
 
-/** True when a language model answers (and so condenses follow-ups): ANSWERER=llm, or auto with an endpoint or key. */
-export function modelAnswers(config: Config): boolean {
-  return config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
-}
 
 /**
  * Returns the conversation services for `ask`: turns in `store` (default: this process's memory,

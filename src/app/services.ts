@@ -3,13 +3,26 @@ import type { ConversationServices } from "./conversation-services.js";
 import type { Chunk, TableInfo } from "../ingest/types.js";
 import type { IndexProgress, IndexSummary, ManifestDocument } from "../store/types.js";
 
+/** Options of one question. */
+export interface AskOptions {
+  onPartialText?: (text: string) => void;
+  signal?: AbortSignal;
+  /**
+   * Answer only from documents of these collections (the chat's grant, see src/access); every
+   * passage, quote and closest passage then comes from them. Default: every collection.
+   */
+  collections?: ReadonlySet<string>;
+  /** Answer with the extractive answerer even when a model is configured (the asker is over budget). Default false. */
+  extractiveOnly?: boolean;
+}
+
 /**
  * Everything the Telegram bot and the terminal chat need from the rest of the product.
  * The bot knows nothing about HNSW, SQLite or prompts: it only calls these.
  */
 export interface KnowledgeServices {
   /** Answers a question from the current index generation; never throws (failures are `status: "failed"`). */
-  ask(question: string, options?: { onPartialText?: (text: string) => void; signal?: AbortSignal }): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   /** Id of the index generation answering questions now, when one is loaded. */
   currentGenerationId?(): string | undefined;
   /** Documents in the current generation, with chunk counts and index times. */
@@ -33,8 +46,8 @@ export interface KnowledgeServices {
    * Returns undefined when no document matches.
    */
   removeDocument(nameOrId: string): Promise<IndexSummary | undefined>;
-  /** A chunk by id with its document's canonical text, for "原文" source views. */
-  getPassage(chunkId: string): { chunk: Chunk; documentText: string | undefined; table?: TableInfo } | undefined;
+  /** A chunk by id with its document's canonical text, collection and table, for "原文" source views. */
+  getPassage(chunkId: string): { chunk: Chunk; documentText: string | undefined; collection: string; table?: TableInfo } | undefined;
   /**
    * Follow-up questions (conversation memory). Undefined: every message is answered alone.
    * Fleet mode replaces it with one over the shared Redis store.

@@ -3,6 +3,7 @@ import { createBot } from "../bot/create-bot.js";
 import { runBot } from "../bot/run-bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { checkAccessAtStartup } from "./access-startup.js";
 import type { KnowledgeServices } from "./services.js";
 
 /**
@@ -16,6 +17,7 @@ export async function startTelegram(options: {
 }): Promise<{ stop(): Promise<void> }> {
   const { config, logger, services } = options;
   if (!config.telegramBotToken) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  checkAccessAtStartup(config, logger);
   const audit = createAuditLog({ dataDir: config.dataDir, secrets: [config.telegramBotToken, config.llm.apiKey, config.webhook?.secret] });
   const bot = createBot({ token: config.telegramBotToken, config, services, audit, logger, rateLimit: { timeFrameMs: 60_000, limit: config.rateLimitPerMinute } });
   const running = await runBot({ bot, config, logger });

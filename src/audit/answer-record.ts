@@ -32,5 +32,6 @@ export function answerRecordOf(id: string, input: RecordAnswerInput, replica?: s
     ...(answer.error ? { error: answer.error } : {}),
     ...(answer.generationId ? { generationId: answer.generationId } : {}),
     ...(replica ? { replica } : {}),
+    ...(input.collections ? { collections: input.collections } : {}),
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import { percentile } from "../stats/percentile.js";
 import { answerRecordOf } from "./answer-record.js";
-import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, RecordAnswerInput } from "./types.js";
+import type { AnswerRecord, AuditEntry, AuditLog, AuditStats, FeedbackRecord, RecordAnswerInput, RefusalRecord } from "./types.js";
 
 /** File name of the audit log inside DATA_DIR. */
 export const AUDIT_FILE_NAME = "audit.jsonl";
@@ -13,7 +13,7 @@ export const AUDIT_FILE_NAME = "audit.jsonl";
  * Returns the record with every secret (the given ones and any key- or token-shaped string)
  * removed from its free-text fields; every audit store applies it before it writes.
  */
-export function scrubAuditRecord<T extends AnswerRecord | FeedbackRecord>(record: T, secrets: ReadonlyArray<string | undefined> = []): T {
+export function scrubAuditRecord<T extends AnswerRecord | FeedbackRecord | RefusalRecord>(record: T, secrets: ReadonlyArray<string | undefined> = []): T {
   if (record.type !== "answer") return record;
   return scrubSecretsInFields(record as AnswerRecord, ["question", "error", "fallbackReason", "verificationErrors"], secrets) as T;
 }
@@ -32,9 +32,12 @@ export function createAuditLog(options: {
   const filePath = path.join(options.dataDir, AUDIT_FILE_NAME);
   const answers = new Map<string, AnswerRecord>();
   const feedback = new Map<string, Map<string, FeedbackRecord>>();
+  const refusals: RefusalRecord[] = [];
 
-  const apply = (record: AnswerRecord | FeedbackRecord) => {
-    if (record.type === "answer") {
+  const apply = (record: AnswerRecord | FeedbackRecord | RefusalRecord) => {
+    if (record.type === "refusal") {
+      refusals.push(record);
+    } else if (record.type === "answer") {
       answers.set(record.id, record);
     } else {
       const byUser = feedback.get(record.answerId) ?? new Map<string, FeedbackRecord>();
@@ -53,7 +56,7 @@ export function createAuditLog(options: {
     if (content.length > 0 && !content.endsWith("\n")) appendFileSync(filePath, "\n");
   }
 
-  const append = (unscrubbed: AnswerRecord | FeedbackRecord) => {
+  const append = (unscrubbed: AnswerRecord | FeedbackRecord | RefusalRecord) => {
     const record = scrubAuditRecord(unscrubbed, options.secrets);
     appendFileSync(filePath, `${JSON.stringify(record)}\n`);
     apply(record);
@@ -85,13 +88,32 @@ export function createAuditLog(options: {
       return [...answers.values()].slice(-Math.max(0, count)).map(withFeedback);
     },
     stats() {
-      return computeStats([...answers.values()].map(withFeedback));
+      return computeStats([...answers.values()].map(withFeedback), refusals);
+    },
+    recordRefusal(refusal) {
+      append({ type: "refusal", time: new Date().toISOString(), ...refusal });
     },
   };
 }
 
-/** Returns the figures for `/stats` from answers merged with their feedback. */
-export function computeStats(entries: AuditEntry[]): AuditStats {
+/** Returns the refusal figures of `/stats`: questions and button presses refused, the most refused users first (at most 10). */
+export function refusalStats(refusals: ReadonlyArray<Pick<RefusalRecord, "userId" | "kind"> & { count?: number }>): AuditStats["refused"] {
+  const byUser = new Map<number | undefined, number>();
+  const total = { question: 0, button: 0 };
+  for (const refusal of refusals) {
+    const count = refusal.count ?? 1;
+    byUser.set(refusal.userId, (byUser.get(refusal.userId) ?? 0) + count);
+    total[refusal.kind] += count;
+  }
+  return {
+    questions: total.question,
+    buttons: total.button,
+    byUser: [...byUser].map(([userId, count]) => ({ userId, count })).sort((a, b) => b.count - a.count).slice(0, 10),
+  };
+}
+
+/** Returns the figures for `/stats` from answers merged with their feedback, and the refusals. */
+export function computeStats(entries: AuditEntry[], refusals: ReadonlyArray<Pick<RefusalRecord, "userId" | "kind">> = []): AuditStats {
   const count = (status: AnswerRecord["status"]) => entries.filter((entry) => entry.status === status).length;
   const notFound = count("not_found");
   const ratings = entries.flatMap((entry) => entry.feedback.map((item) => item.rating));
@@ -115,14 +137,15 @@ export function computeStats(entries: AuditEntry[]): AuditStats {
       up: ratings.filter((rating) => rating === "up").length,
       down: ratings.filter((rating) => rating === "down").length,
     },
+    refused: refusalStats(refusals),
   };
 }
 
-function parseLine(line: string): AnswerRecord | FeedbackRecord | undefined {
+function parseLine(line: string): AnswerRecord | FeedbackRecord | RefusalRecord | undefined {
   if (line.trim() === "") return undefined;
   try {
     const value = JSON.parse(line) as { type?: string };
-    if (value.type === "answer" || value.type === "feedback") return value as AnswerRecord | FeedbackRecord;
+    if (value.type === "answer" || value.type === "feedback" || value.type === "refusal") return value as AnswerRecord | FeedbackRecord | RefusalRecord;
   } catch {
     // truncated line: skip
   }

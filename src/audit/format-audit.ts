@@ -37,6 +37,8 @@ export function formatAuditStats(stats: AuditStats): string {
     `questions ${stats.questions} · answered ${stats.answered} · not found ${stats.notFound} (${(stats.notFoundRate * 100).toFixed(1)}%) · failed ${stats.failed}`,
     `verification failures ${stats.verificationFailures} (unverified citations ${stats.unverifiedCitations})`,
     `latency p50 ${stats.latencyMs.p50} ms · p99 ${stats.latencyMs.p99} ms · feedback 👍 ${stats.feedback.up} 👎 ${stats.feedback.down}`,
+    `refused (on no allow-list) ${stats.refused.questions} questions, ${stats.refused.buttons} button presses` +
+      (stats.refused.byUser.length ? ` · by ${stats.refused.byUser.map((entry) => `user ${entry.userId ?? "?"} ×${entry.count}`).join(", ")}` : ""),
   ].join("\n");
 }
 

@@ -27,6 +27,18 @@ export interface AnswerRecord {
   generationId?: string;
   /** Fleet mode: the replica that answered. */
   replica?: string;
+  /** The collections the answer could read from (the chat's grant), or "all" when no grant file is configured. */
+  collections?: "all" | string[];
+}
+
+/** A message or button press from someone the bot does not serve (see src/access). */
+export interface RefusalRecord {
+  type: "refusal";
+  time: string;
+  chatId: number | undefined;
+  userId: number | undefined;
+  /** A question or command, or a button press. */
+  kind: "question" | "button";
 }
 
 /** A 👍 / 👎 on an answer. */
@@ -56,6 +68,8 @@ export interface AuditStats {
   unverifiedCitations: number;
   latencyMs: { p50: number; p99: number };
   feedback: { up: number; down: number };
+  /** Messages and button presses refused because the sender is on no allow-list, and by whom (most first, at most 10). */
+  refused: { questions: number; buttons: number; byUser: Array<{ userId: number | undefined; count: number }> };
 }
 
 /** What the bot passes when recording an answer; the log adds id and time. */
@@ -71,6 +85,8 @@ export interface RecordAnswerInput {
    * answer id from it, so recording the same update twice keeps one record.
    */
   updateId?: number;
+  /** The collections the answer could read from, as {@link AnswerRecord.collections}. */
+  collections?: "all" | string[];
 }
 
 type MaybePromise<T> = T | Promise<T>;
@@ -89,6 +105,8 @@ export interface AuditStore {
   /** The last `count` answers, oldest first, each merged with its feedback. */
   readRecent(count: number): MaybePromise<AuditEntry[]>;
   stats(): MaybePromise<AuditStats>;
+  /** Counts a refused message or button press (for `/stats`). */
+  recordRefusal(refusal: Omit<RefusalRecord, "type" | "time">): MaybePromise<void>;
 }
 
 /** Append-only JSONL audit log of answers and feedback (the embedded AuditStore). */
@@ -98,6 +116,7 @@ export interface AuditLog extends AuditStore {
   getAnswer(answerId: string): AuditEntry | undefined;
   readRecent(count: number): AuditEntry[];
   stats(): AuditStats;
+  recordRefusal(refusal: Omit<RefusalRecord, "type" | "time">): void;
   /** Path of the JSONL file. */
   readonly path: string;
 }

@@ -1,5 +1,6 @@
 import type { AutoChatActionFlavor } from "@grammyjs/auto-chat-action";
 import type { Api, Context } from "grammy";
+import type { AccessPolicy } from "../access/access-policy.js";
 import type { KnowledgeServices } from "../app/services.js";
 import type { AuditStore } from "../audit/types.js";
 import type { Config } from "../config.js";
@@ -14,6 +15,8 @@ export interface BotDependencies {
   config: Config;
   services: KnowledgeServices;
   audit: AuditStore;
+  /** Who is served and what each chat may see (src/access). */
+  access: AccessPolicy;
   logger: Logger;
   token: string;
   /** An Api without auto-retry, for best-effort edits (streaming, progress) that must skip a 429, never wait. */

@@ -3,10 +3,13 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { createAccessPolicy, type AccessPolicy } from "../access/access-policy.js";
 import type { KnowledgeServices } from "../app/services.js";
 import type { AuditStore } from "../audit/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { accessGate } from "./access-gate.js";
+import { notifyAdminsOfGrantProblems } from "./grant-problems.js";
 import { createBackgroundTasks, type BackgroundTasks } from "./background-tasks.js";
 import type { BotContext, BotDependencies } from "./context.js";
 import { describeError } from "./describe-error.js";
@@ -42,6 +45,12 @@ export interface CreateBotOptions {
   setupUpdate?: Middleware<BotContext>;
   /** Post a placeholder and edit the answer into it (see BotDependencies). Default false. */
   placeholderFirst?: boolean;
+  /**
+   * Who is served and what each chat may see. Default: built from `config.access` with counters
+   * in this process's memory (fleet mode passes one counting in Redis).
+   * @throws ConfigError from the default when the grant file is missing or malformed.
+   */
+  access?: AccessPolicy;
 }
 
 const backgroundTasksOfBot = new WeakMap<Bot<BotContext>, BackgroundTasks>();
@@ -76,10 +85,12 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const tasks = createBackgroundTasks();
   backgroundTasksOfBot.set(bot, tasks);
 
+  const access = options.access ?? createAccessPolicy({ access: config.access, adminUserIds: config.adminUserIds, logger });
   const deps: BotDependencies = {
     config,
     services: options.services,
     audit: options.audit,
+    access,
     logger,
     token,
     draftApi,
@@ -90,6 +101,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   if (options.setupUpdate) bot.use(options.setupUpdate);
   bot.use(sequentialize<BotContext>((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // Before any feature: a sender who is not served reaches nothing that reads a document.
+  bot.use(accessGate(deps));
   bot.use(autoChatAction());
   bot.use(startHelpFeature(deps));
   bot.use(adminFeature(deps));
@@ -98,6 +111,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(sourceViewFeature(deps));
   bot.use(feedbackFeature(deps));
   bot.use(fallbackFeature());
+
+  notifyAdminsOfGrantProblems(bot.api, deps);
 
   bot.catch(async (error) => {
     logger.error({ updateId: error.ctx.update.update_id, err: describeError(error.error, [token, config.llm.apiKey]) }, "update handler failed");

@@ -17,10 +17,15 @@ const documentLines = (documents: ManifestDocument[], lang: Lang) =>
     ? lang === "en" ? "• (no documents indexed yet)" : "• （暂无已索引的文档）"
     : documents.map((document) => `• ${escapeHtml(document.title)}`).join("\n");
 
+const refusedBy = (stats: AuditStats, lang: Lang) =>
+  stats.refused.byUser.length === 0
+    ? ""
+    : (lang === "en" ? " — by " : "——来自 ") + stats.refused.byUser.map((entry) => `<code>${entry.userId ?? "?"}</code> ×${entry.count}`).join(", ");
+
 /** All user-facing text, HTML-safe (dynamic parts are escaped here). */
 export const texts = {
-  help: (lang: Lang, documents: ManifestDocument[], botUsername: string) =>
-    lang === "en"
+  help: (lang: Lang, documents: ManifestDocument[], botUsername: string, userId?: number) =>
+    (lang === "en"
       ? [
           "<b>Hello! I answer questions about these reports, and I prove every answer with verbatim quotes:</b>",
           documentLines(documents, lang),
@@ -40,7 +45,23 @@ export const texts = {
           `• 群聊：@${escapeHtml(botUsername)} 加上问题、回复我的消息，或使用 <code>/ask 问题</code>。`,
           "• 可以追问：问完一个问题后接着问 <i>那高技术制造业呢？</i> 或 <i>去年呢？</i>，我会先说明按什么问题理解。/new 重新开始。",
           "• 每个回答末尾有“依据”部分：✅ 表示引文已与原文逐字核对。点“原文 n”查看上下文，点 👍/👎 反馈回答质量。",
-        ].join("\n"),
+        ].join("\n")) + (userId === undefined ? "" : `\n\n${texts.yourId(lang, userId)}`),
+  yourId: (lang: Lang, userId: number) =>
+    lang === "en" ? `Your Telegram user id: <code>${userId}</code>` : `您的 Telegram 用户 ID：<code>${userId}</code>`,
+  notServed: (lang: Lang, userId: number | undefined) =>
+    lang === "en"
+      ? `Sorry, I only answer people my administrators have added. Your Telegram user id is <code>${userId ?? "unknown"}</code>: send it to an administrator to be added.`
+      : `抱歉，我只为管理员添加的用户服务。您的 Telegram 用户 ID 是 <code>${userId ?? "未知"}</code>，请把它发给管理员以便添加。`,
+  notServedButton: (lang: Lang, userId: number | undefined) =>
+    lang === "en" ? `Not available to you. Your user id: ${userId ?? "unknown"}` : `您无权查看。您的用户 ID：${userId ?? "未知"}`,
+  budgetExhausted: (lang: Lang, perDay: number) =>
+    lang === "en"
+      ? `ℹ️ You have used today's ${perDay} questions answered by the language model. Until tomorrow (UTC) I answer by quoting the reports directly.`
+      : `ℹ️ 您今天由语言模型回答的 ${perDay} 个问题已用完。明天（UTC）之前，我将直接摘录报告原文作答。`,
+  grantFileProblem: (lang: Lang, filePath: string, problem: string) =>
+    lang === "en"
+      ? `⚠️ The grant file <code>${escapeHtml(filePath)}</code> changed but cannot be used: ${escapeHtml(problem)}\nThe last good grants stay in force until it is fixed.`
+      : `⚠️ 授权文件 <code>${escapeHtml(filePath)}</code> 已修改但无法使用：${escapeHtml(problem)}\n修复之前继续使用上一个有效的授权。`,
   emptyQuestion: (lang: Lang) =>
     lang === "en"
       ? "Please write your question as text, e.g. <code>/ask What was the industrial growth rate?</code>"
@@ -155,6 +176,7 @@ export const texts = {
           `Verification failures: ${stats.verificationFailures} answers (${stats.unverifiedCitations} unverified quotes)`,
           `Latency: p50 ${Math.round(stats.latencyMs.p50)} ms, p99 ${Math.round(stats.latencyMs.p99)} ms`,
           `Feedback: 👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
+          `Refused (on no allow-list): ${stats.refused.questions} questions, ${stats.refused.buttons} button presses${refusedBy(stats, lang)}`,
         ].join("\n")
       : [
           "<b>统计</b>",
@@ -163,6 +185,7 @@ export const texts = {
           `核验失败：${stats.verificationFailures} 个回答（${stats.unverifiedCitations} 条引文未核验）`,
           `延迟：p50 ${Math.round(stats.latencyMs.p50)} 毫秒，p99 ${Math.round(stats.latencyMs.p99)} 毫秒`,
           `反馈：👍 ${stats.feedback.up} · 👎 ${stats.feedback.down}`,
+          `已拒绝（不在允许名单）：${stats.refused.questions} 个问题，${stats.refused.buttons} 次按钮${refusedBy(stats, lang)}`,
         ].join("\n")) + generation;
   },
   uploadPrivateOnly: (lang: Lang) => (lang === "en" ? "Please send documents to me in a private chat." : "请在私聊中发送文档。"),

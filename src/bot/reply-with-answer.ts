@@ -6,6 +6,7 @@ import { languageOf, texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboard.js";
 import { plainText } from "./render/plain-text.js";
 import { createLiveMessage } from "./live-message.js";
+import { prepareQuestionAccess } from "./question-access.js";
 import { renderAnswer, renderPartialText } from "./render/render-answer.js";
 
 /**
@@ -33,6 +34,8 @@ export async function replyWithAnswer(
     void ctx.api.setMessageReaction(chatId, ctx.msg.message_id, [{ type: "emoji", emoji: "👀" }]).catch(() => undefined);
   }
 
+  // The chat's grant and the asker's budget; an over-budget note comes before the answer.
+  const access = await prepareQuestionAccess(ctx, deps);
   // Fleet mode: the placeholder is the only message this answer creates, so a retried update
   // (its send remembered per update) edits the same message instead of posting a second answer.
   const placeholder = deps.placeholderFirst
@@ -52,8 +55,8 @@ export async function replyWithAnswer(
     const onPartialText = (text: string) => text.trim() && draft.update(renderPartialText(text));
     const memory = conversation ? deps.services.conversation : undefined;
     answer = memory
-      ? await memory.ask({ ...conversation!, message: question, onPartialText })
-      : await deps.services.ask(question, { onPartialText });
+      ? await memory.ask({ ...conversation!, ...access.askOptions, message: question, onPartialText })
+      : await deps.services.ask(question, { ...access.askOptions, onPartialText });
   } catch (error) {
     // A shared store that failed (fleet mode) means "handle this update again", not "answer failed".
     if (error instanceof AppError && error.reason === "store_unavailable") throw error;
@@ -68,7 +71,9 @@ export async function replyWithAnswer(
   const parts = renderAnswer(answer, lang);
   // The audit keeps what the user was shown, so a 👎 can be reviewed against it.
   const deliveredText = plainText(parts.join("\n"));
-  const answerId = await deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id, deliveredText });
+  const answerId = await deps.audit.recordAnswer({
+    chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id, deliveredText, collections: access.recordedCollections,
+  });
   deps.logger.info({ answerId, chatId, status: answer.status, mode: answer.mode, totalMs, streamed: placeholderId !== undefined }, "question answered");
 
   const keyboard = answerKeyboard(answerId, answer, lang);

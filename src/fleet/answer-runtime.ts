@@ -1,8 +1,10 @@
 import path from "node:path";
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { createAccessPolicy } from "../access/access-policy.js";
 import { createKnowledgeServices, DEFAULT_PROMPTS_DIR } from "../app/create-services.js";
-import { modelAnswers, openConversation } from "../app/open-conversation.js";
+import { openConversation } from "../app/open-conversation.js";
+import { usesLanguageModel } from "../app/uses-language-model.js";
 import { createBot, drainBotTasks } from "../bot/create-bot.js";
 import { describeError } from "../bot/describe-error.js";
 import { loadConfig, type Config } from "../config.js";
@@ -18,6 +20,7 @@ import type { HandleOutcome } from "./partition-workers.js";
 import { createPostgresAuditStore } from "./postgres-audit-store.js";
 import { queueLayout } from "./queue-layout.js";
 import { createRedisRateLimitStorage } from "./rate-limit-storage.js";
+import { createRedisAccessCounters } from "./redis-access-counters.js";
 import { createAdvisoryReindexLock } from "./reindex-lock.js";
 import { journaledSends } from "./send-journal.js";
 
@@ -116,14 +119,21 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     config: localConfig,
     logger,
     ask: services.ask,
-    useModel: modelAnswers(config),
+    useModel: usesLanguageModel(config),
     promptsDir: DEFAULT_PROMPTS_DIR,
     index: () => currentLocal().index(),
     store: createFleetTurnStore({ redis, prefix: layout.keyPrefix, maxTurns: config.conversation.turns, lapseMs: config.conversation.lapseMs }),
   });
+  const access = createAccessPolicy({
+    access: config.access,
+    adminUserIds: config.adminUserIds,
+    logger,
+    counters: createRedisAccessCounters({ redis, prefix: layout.keyPrefix }),
+  });
   const bot = createBot({
     token,
     config: localConfig,
+    access,
     services: { ...services, conversation },
     audit,
     logger,

@@ -62,6 +62,18 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
         value text NOT NULL
       );`,
   },
+  {
+    id: 3,
+    name: "refused messages and button presses (access)",
+    sql: `
+      CREATE TABLE audit_refusals (
+        time timestamptz NOT NULL DEFAULT now(),
+        chat_id bigint,
+        user_id bigint,
+        kind text NOT NULL CHECK (kind IN ('question', 'button'))
+      );
+      CREATE INDEX audit_refusals_user ON audit_refusals (user_id);`,
+  },
 ];
 
 /** Advisory lock key held while migrating, so replicas starting together migrate once. */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
 import { answerRecordOf } from "../audit/answer-record.js";
+import { refusalStats } from "../audit/audit-log.js";
 import type { AnswerRecord, AuditEntry, AuditStats, AuditStore, RecordAnswerInput } from "../audit/types.js";
 import { storeCall } from "./errors.js";
 import { groupCommit } from "./group-commit.js";
@@ -67,6 +68,12 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
   });
 
   return {
+    recordRefusal(refusal) {
+      return storeCall("postgres", "recording a refusal", async () => {
+        await pool.query("INSERT INTO audit_refusals (chat_id, user_id, kind) VALUES ($1, $2, $3)", [refusal.chatId ?? null, refusal.userId ?? null, refusal.kind]);
+      });
+    },
+
     recordAnswer(input: RecordAnswerInput) {
       return storeCall("postgres", "recording an answer", async () => {
         const id = input.updateId === undefined ? randomBytes(8).toString("base64url").slice(0, 10) : answerIdForUpdate(options.botId, input.updateId);
@@ -126,6 +133,14 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
         const row = rows[0]!;
         const questions = Number(row.questions);
         const notFound = Number(row.not_found);
+        const refusals = await pool.query<{ kind: string; user_id: string | null; count: string }>(
+          "SELECT kind, user_id, count(*) AS count FROM audit_refusals GROUP BY kind, user_id",
+        );
+        const refusalRows = refusals.rows.map((refusal) => ({
+          kind: refusal.kind as "question" | "button",
+          userId: refusal.user_id === null ? undefined : Number(refusal.user_id),
+          count: Number(refusal.count),
+        }));
         const stats: AuditStats = {
           questions,
           answered: Number(row.answered),
@@ -136,6 +151,7 @@ export function createPostgresAuditStore(options: { pool: pg.Pool; botId: number
           unverifiedCitations: Number(row.unverified ?? 0),
           latencyMs: { p50: Math.round(Number(row.p50 ?? 0)), p99: Math.round(Number(row.p99 ?? 0)) },
           feedback: { up: Number(row.up), down: Number(row.down) },
+          refused: refusalStats(refusalRows),
         };
         return stats;
       });

@@ -1,5 +1,6 @@
 import { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { checkAccessAtStartup } from "../app/access-startup.js";
 import { createKnowledgeServices } from "../app/create-services.js";
 import { commandList } from "../bot/i18n.js";
 import { startWebhookServer, webhookSecret, type WebhookServer } from "../bot/webhook-server.js";
@@ -48,6 +49,8 @@ export async function startFleetReplica(options: { config: Config; logger: Logge
   const token = config.telegramBotToken;
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set (fleet mode runs the Telegram bot)");
   const logger = options.logger.child({ replica: fleet.replicaName });
+  // Here, before any worker starts: a malformed grant file is one start-up error, not one per thread.
+  checkAccessAtStartup(config, logger);
   const botId = botIdOfToken(token);
   const layout = queueLayout(botId, fleet.partitions);
   const pool = openPostgres(fleet.databaseUrl, 4);

@@ -1,5 +1,6 @@
 import type { Embedder } from "../embed/types.js";
-import type { KnowledgeIndex } from "../store/types.js";
+import { collectionOfPath } from "../access/collection.js";
+import type { KnowledgeIndex, SearchFilter } from "../store/types.js";
 import { fuseResults, type FusionMethod } from "./fuse.js";
 import { mergeOverlapping } from "./merge-overlapping.js";
 import { hasRelativeTimeWords, resolveTimeWords } from "../lexicon/time-words.js";
@@ -20,6 +21,34 @@ export interface RetrieveOptions {
   fusion?: FusionMethod;
   /** False when the index was built with another embedder: keyword search only. Default true. */
   useVectors?: boolean;
+  /**
+   * Only passages of documents in these collections (first-level folders of KNOWLEDGE_DIR,
+   * `main` for top-level files) are searched — inside the keyword and vector searches, so the
+   * top k are k allowed passages. Default: every collection. The caller resolves the grant;
+   * retrieval never reads the grant file.
+   */
+  collections?: ReadonlySet<string>;
+}
+
+// A generation is immutable, so each grant's filter is worked out once per generation.
+const filtersByIndex = new WeakMap<KnowledgeIndex, Map<string, SearchFilter>>();
+
+/** Returns the search filter for `collections` over this generation's documents, or undefined for all. */
+function filterOf(index: KnowledgeIndex, collections: ReadonlySet<string> | undefined): SearchFilter | undefined {
+  if (!collections) return undefined;
+  const key = [...collections].sort().join("\n");
+  const filters = filtersByIndex.get(index) ?? new Map<string, SearchFilter>();
+  filtersByIndex.set(index, filters);
+  let filter = filters.get(key);
+  if (!filter) {
+    const documentIds = new Set(
+      index.manifest.documents.filter((document) => collections.has(collectionOfPath(document.relativePath))).map((document) => document.id),
+    );
+    filter = { documentIds };
+    if (filters.size > 100) filters.clear();
+    filters.set(key, filter);
+  }
+  return filter;
 }
 
 /**
@@ -64,11 +93,13 @@ async function search(
   const { index, embedder, settings } = options;
   const candidateK = settings.candidateK ?? Math.max(settings.topK * 4, 20);
   const query = expandQuery(question);
+  const filter = filterOf(index, settings.collections);
+  if (filter && filter.documentIds.size === 0) return [];
   const lists: Partial<Record<RetrieverName, ReturnType<KnowledgeIndex["searchKeywords"]>>> = {
-    keyword: index.searchKeywords(query, candidateK),
+    keyword: index.searchKeywords(query, candidateK, filter),
   };
   if (settings.useVectors !== false) {
-    lists.vector = index.searchVectors(await embedder.embedQuery(query), candidateK);
+    lists.vector = index.searchVectors(await embedder.embedQuery(query), candidateK, filter);
   }
   const fused = fuseResults(lists, { method: settings.fusion ?? "rrf" }).slice(0, settings.topK * 3);
   const chunks = new Map(index.getChunks(fused.map((candidate) => candidate.chunkId)).map((chunk) => [chunk.id, chunk]));

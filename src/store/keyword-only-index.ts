@@ -10,7 +10,7 @@ export function keywordOnlyIndex(index: KnowledgeIndex): KnowledgeIndex {
       return index.manifest;
     },
     searchVectors: () => [],
-    searchKeywords: (query, k) => index.searchKeywords(query, k),
+    searchKeywords: (query, k, filter) => index.searchKeywords(query, k, filter),
     getChunks: (ids) => index.getChunks(ids),
     getDocumentChunks: (documentId) => index.getDocumentChunks(documentId),
     getDocumentText: (documentId) => index.getDocumentText(documentId),

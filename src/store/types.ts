@@ -75,13 +75,21 @@ export type IndexProgress =
   | { phase: "write"; done: number; total: number }
   | { phase: "done"; summary: IndexSummary };
 
+/**
+ * Restricts a search to the chunks of these documents (by id), inside the search itself, so the
+ * k hits returned are k allowed ones. Access control passes the documents of the granted collections.
+ */
+export interface SearchFilter {
+  documentIds: ReadonlySet<string>;
+}
+
 /** A read-only, loaded generation of the knowledge index. */
 export interface KnowledgeIndex {
   readonly manifest: Manifest;
-  /** Nearest chunks by cosine similarity (score = 1 - distance). */
-  searchVectors(vector: number[], k: number): ScoredChunkId[];
-  /** BM25 keyword search over Chinese-aware tokens (score higher is better). */
-  searchKeywords(query: string, k: number): ScoredChunkId[];
+  /** Nearest chunks by cosine similarity (score = 1 - distance), only of `filter`'s documents when given. */
+  searchVectors(vector: number[], k: number, filter?: SearchFilter): ScoredChunkId[];
+  /** BM25 keyword search over Chinese-aware tokens (score higher is better), only of `filter`'s documents when given. */
+  searchKeywords(query: string, k: number, filter?: SearchFilter): ScoredChunkId[];
   /** Chunks by id, in the order asked; unknown ids are left out. */
   getChunks(ids: string[]): Chunk[];
   /** All chunks of a document in order (for source views and tests). */

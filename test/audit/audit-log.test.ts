@@ -93,6 +93,7 @@ describe("audit log", () => {
       unverifiedCitations: 2,
       latencyMs: { p50: 250, p99: 397 }, // interpolated percentiles, as in the eval and benchmarks
       feedback: { up: 1, down: 1 },
+      refused: { questions: 0, buttons: 0, byUser: [] },
     });
   });
 });

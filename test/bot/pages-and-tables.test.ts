@@ -35,7 +35,7 @@ function answerQuoting(chunk: typeof sentence): Answer {
 async function start(chunk: typeof sentence, table: TableInfo = document.tables![0]!): Promise<Harness> {
   const started = await startHarness({ fake: { answer: () => answerQuoting(chunk) } });
   started.services.getPassage = (chunkId) =>
-    chunkId === chunk!.id ? { chunk: chunk!, documentText: document.text, ...(chunk!.tableRow ? { table } : {}) } : undefined;
+    chunkId === chunk!.id ? { chunk: chunk!, documentText: document.text, collection: "main", ...(chunk!.tableRow ? { table } : {}) } : undefined;
   return started;
 }
 

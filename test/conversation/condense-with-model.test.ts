@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createConversationServices } from "../../src/app/conversation-services.js";
 import { DEFAULT_PROMPTS_DIR } from "../../src/app/create-services.js";
-import { modelAnswers, openConversation } from "../../src/app/open-conversation.js";
+import { openConversation } from "../../src/app/open-conversation.js";
+import { usesLanguageModel as modelAnswers } from "../../src/app/uses-language-model.js";
 import { loadConfig } from "../../src/config.js";
 import { checkedQuestion, createModelCondenser } from "../../src/conversation/condense-with-model.js";
 import { createMemoryTurnStore } from "../../src/conversation/memory-turn-store.js";

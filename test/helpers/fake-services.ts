@@ -5,6 +5,7 @@
  * as a verified citation. Tests can script answers, stream partial text, hold a re-index open,
  * and inspect every call.
  */
+import { collectionOfPath } from "../../src/access/collection.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -197,7 +198,7 @@ export async function createFakeServices(options: FakeServicesOptions = {}): Pro
     getPassage(chunkId) {
       for (const { document, chunks } of documents.values()) {
         const chunk = chunks.find((candidate) => candidate.id === chunkId);
-        if (chunk) return { chunk, documentText: document.text };
+        if (chunk) return { chunk, documentText: document.text, collection: collectionOfPath(document.relativePath) };
       }
       return undefined;
     },

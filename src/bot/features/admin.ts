@@ -3,6 +3,8 @@ import { IndexError } from "../../errors.js";
 import type { BotContext, BotDependencies } from "../context.js";
 import { languageOf, texts } from "../i18n.js";
 import { startIndexJob } from "./index-job.js";
+import { visibleDocuments } from "../../access/scope.js";
+import { scopeOfContext } from "../chat-scope.js";
 
 /** True when the sender is listed in ADMIN_USER_IDS. */
 export function isAdmin(ctx: BotContext, deps: BotDependencies): boolean {
@@ -10,14 +12,24 @@ export function isAdmin(ctx: BotContext, deps: BotDependencies): boolean {
 }
 
 /**
- * Returns the admin commands /reindex, /docs, /remove and /stats. Non-admins get a polite
- * refusal and nothing is called; two index jobs never run at once ("already running").
+ * Returns the admin commands /reindex, /remove and /stats, and /docs. Non-admins get a polite
+ * refusal for the first three and nothing is called; two index jobs never run at once ("already
+ * running"). /docs lists every document to an admin in a private chat, and to everyone else
+ * (admins in groups included: the whole group reads it) only the documents the chat may see.
+ * /reindex also re-reads the grant file.
  */
 export function adminFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const admins = composer.filter((ctx) => isAdmin(ctx, deps));
 
-  composer.command(["reindex", "docs", "remove", "stats"], async (ctx, next) => {
+  composer.command("docs", async (ctx) => {
+    const documents = deps.services.listDocuments();
+    const everything = isAdmin(ctx, deps) && ctx.chat?.type === "private";
+    const shown = everything ? documents : visibleDocuments(documents, scopeOfContext(ctx, deps));
+    await ctx.reply(texts.docs(languageOf(ctx.from?.language_code), shown), { parse_mode: "HTML" });
+  });
+
+  composer.command(["reindex", "remove", "stats"], async (ctx, next) => {
     if (isAdmin(ctx, deps)) return next();
     deps.logger.info({ userId: ctx.from?.id, command: ctx.message?.text.split(/\s/)[0] }, "admin command refused");
     await ctx.reply(texts.adminOnly(languageOf(ctx.from?.language_code)));
@@ -25,6 +37,7 @@ export function adminFeature(deps: BotDependencies): Composer<BotContext> {
 
   admins.command("reindex", async (ctx) => {
     const lang = languageOf(ctx.from?.language_code);
+    deps.access.reloadGrants();
     if (deps.services.isReindexing()) {
       await ctx.reply(texts.alreadyRunning(lang));
       return;
@@ -34,10 +47,6 @@ export function adminFeature(deps: BotDependencies): Composer<BotContext> {
       doneTitle: texts.reindexDone(lang),
       run: (onProgress) => deps.services.reindex({ onProgress }),
     });
-  });
-
-  admins.command("docs", async (ctx) => {
-    await ctx.reply(texts.docs(languageOf(ctx.from?.language_code), deps.services.listDocuments()), { parse_mode: "HTML" });
   });
 
   admins.command("remove", async (ctx) => {

@@ -3,10 +3,13 @@ import type { BotContext, BotDependencies } from "../context.js";
 import { describeError } from "../describe-error.js";
 import { languageOf, texts } from "../i18n.js";
 import { FEEDBACK_CALLBACK, withFeedbackCounts } from "../keyboard.js";
+import { answerVisible } from "../answer-visibility.js";
+import { scopeOfContext } from "../chat-scope.js";
 
 /**
  * Returns the 👍/👎 feature: stores the rating with the answer id in the audit log (one vote per
  * user: a new one replaces it), shows the counts on the answer's buttons, and confirms the vote.
+ * A press in a chat not granted the answer's documents is treated as an unknown answer.
  */
 export function feedbackFeature(deps: BotDependencies): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -14,6 +17,11 @@ export function feedbackFeature(deps: BotDependencies): Composer<BotContext> {
     const lang = languageOf(ctx.from.language_code);
     const [, answerId, match] = ctx.match;
     const rating = match as "up" | "down";
+    const answer = deps.access.grantsConfigured ? await deps.audit.getAnswer(answerId!) : undefined;
+    if (deps.access.grantsConfigured && (!answer || !answerVisible(deps, answer, scopeOfContext(ctx, deps)))) {
+      await ctx.answerCallbackQuery({ text: texts.answerExpired(lang) });
+      return;
+    }
     const stored = await deps.audit.recordFeedback(answerId!, rating, ctx.from.id);
     deps.logger.info({ answerId, rating, stored }, "feedback");
     if (!stored) {
