@@ -14,8 +14,10 @@ let changesAlone: Uint8Array | undefined;
 // The t2cn entry loads only the Traditional→Simplified dictionaries (~7 ms to import, ~18 ms to
 // build the converter), once per process and only when something is folded.
 function converter(): Convert {
-  convert ??= OpenCC.Converter({ from: "t", to: "cn" });
-  return convert;
+  if (convert) return convert;
+  const built: Convert = OpenCC.Converter({ from: "t", to: "cn" });
+  convert = built;
+  return built;
 }
 
 /** Marks every CJK character whose conversion on its own differs from itself (~21k conversions, once). */
