@@ -1,0 +1,168 @@
+import { segmentWords } from "../../lexicon/jieba.js";
+import { MAX_TERM_CHARS, type IndexVocabulary } from "./index-vocabulary.js";
+
+/** One word of the question read as another: `typed` as written, `read` the index's term. */
+export interface Correction {
+  typed: string;
+  read: string;
+}
+
+/** What {@link correctTypos} needs to know about words. */
+export interface SpellingKnowledge {
+  /** The index's terms; called only when the question has a word jieba's dictionary does not know. */
+  vocabulary: () => IndexVocabulary;
+  /** True when `word` is a word of the general dictionary (jieba's). */
+  isDictionaryWord: (word: string) => boolean;
+}
+
+const CJK = /[\u3400-\u9fff]/u;
+const CJK_RUN = /[\u3400-\u9fff]+/gu;
+/** The longest real word looked for around a suspected typo. */
+const MAX_LOCAL_WORD = 4;
+/** Terms shorter than this are too easy to reach from a real word by one substitution. */
+const MIN_TERM_CHARS = 3;
+
+/**
+ * Returns `question` with each single mistyped character of a term the index knows replaced
+ * (绿色低探 → 绿色低碳), and the corrections made. Conservative on purpose — a correct question is
+ * never changed: a character is corrected only when jieba finds no dictionary word around it, no
+ * word or index term of two or more characters contains it, no window around it is a dictionary
+ * word, and every window around it that is one substitution from an index term of 3+ characters
+ * is so from exactly one term, all agreeing on the replacement. When two suspected characters
+ * compete for overlapping windows, the one that yields the longer term wins; a tie corrects
+ * neither. Never throws.
+ */
+export function correctTypos(question: string, knowledge: SpellingKnowledge): { text: string; corrections: Correction[] } {
+  const unchanged = { text: question, corrections: [] };
+  // Positions are UTF-16 indexes; the Chinese characters handled here are all one code unit.
+  if ([...question].length !== question.length) return unchanged;
+  const suspects = suspectedTypoPositions(question, knowledge.isDictionaryWord);
+  if (suspects.length === 0) return unchanged;
+  const vocabulary = knowledge.vocabulary();
+  const candidates: Candidate[] = [];
+  for (const position of suspects) {
+    const run = runAround(question, position);
+    if (partOfKnownWord(question, position, run, vocabulary, knowledge.isDictionaryWord)) continue;
+    const found = candidateAt(question, position, run, vocabulary, knowledge.isDictionaryWord);
+    if (found) candidates.push(found);
+  }
+  const chosen = candidates.filter(
+    (candidate) =>
+      !candidates.some(
+        (other) =>
+          other !== candidate &&
+          other.start < candidate.end &&
+          candidate.start < other.end &&
+          other.read.length >= candidate.read.length,
+      ),
+  );
+  if (chosen.length === 0) return unchanged;
+  const characters = question.split("");
+  for (const candidate of chosen) characters[candidate.position] = candidate.replacement;
+  return { text: characters.join(""), corrections: chosen.map(({ typed, read }) => ({ typed, read })) };
+}
+
+/** A possible correction of the character at `position`, read in the window [start, end). */
+interface Candidate {
+  position: number;
+  replacement: string;
+  typed: string;
+  read: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Returns the positions of characters that may be mistyped (see below), without consulting the
+ * index: the cheap test that decides whether a question needs the index's vocabulary at all.
+ */
+export function suspectedTypoPositions(question: string, isDictionaryWord: (word: string) => boolean): number[] {
+  return suspectPositions(question, isDictionaryWord).filter(
+    (position) => !partOfKnownWord(question, position, runAround(question, position), undefined, isDictionaryWord),
+  );
+}
+
+/**
+ * Returns the positions (ascending) of Chinese characters jieba could not place in a dictionary
+ * word: inside a segment the dictionary does not know (its HMM guessed it: 低探), or a lone
+ * character next to such a segment or to another lone character.
+ */
+function suspectPositions(question: string, isDictionaryWord: (word: string) => boolean): number[] {
+  const segments: Array<{ word: string; start: number; unknown: boolean }> = [];
+  let offset = 0;
+  for (const word of segmentWords(question)) {
+    const start = question.indexOf(word, offset);
+    if (start === -1) continue;
+    offset = start + word.length;
+    if (!CJK.test(word)) continue;
+    segments.push({ word, start, unknown: word.length > 1 && !isDictionaryWord(word) });
+  }
+  const positions = new Set<number>();
+  segments.forEach((segment, index) => {
+    const adjacent = [segments[index - 1], segments[index + 1]].filter(
+      (other) => other !== undefined && (other.start + other.word.length === segment.start || segment.start + segment.word.length === other.start),
+    );
+    const lone = segment.word.length === 1 && adjacent.some((other) => other!.unknown || other!.word.length === 1);
+    if (segment.unknown || lone) for (let index2 = 0; index2 < segment.word.length; index2++) positions.add(segment.start + index2);
+  });
+  return [...positions].sort((a, b) => a - b);
+}
+
+/** The run of Chinese characters around `position`, as [start, end). */
+function runAround(question: string, position: number): [number, number] {
+  for (const match of question.matchAll(CJK_RUN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (position >= start && position < end) return [start, end];
+  }
+  return [position, position + 1];
+}
+
+/** True when a dictionary word of 2–4 characters or an index term (when given) in the run contains `position`. */
+function partOfKnownWord(
+  question: string,
+  position: number,
+  [runStart, runEnd]: [number, number],
+  vocabulary: IndexVocabulary | undefined,
+  isDictionaryWord: (word: string) => boolean,
+): boolean {
+  for (let length = 2; length <= MAX_TERM_CHARS; length++) {
+    for (let start = Math.max(runStart, position - length + 1); start <= position && start + length <= runEnd; start++) {
+      const word = question.slice(start, start + length);
+      if (vocabulary?.has(word) || (length <= MAX_LOCAL_WORD && isDictionaryWord(word))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Returns the one correction at `position`, or undefined when there is none or it is ambiguous:
+ * every window around it that is one substitution from an index term must be so from exactly one
+ * term, and all must agree on the replacement. The reply names the shortest such window (then
+ * the first): the term as a person would name it (高技术, not 以上高技术).
+ */
+function candidateAt(
+  question: string,
+  position: number,
+  [runStart, runEnd]: [number, number],
+  vocabulary: IndexVocabulary,
+  isDictionaryWord: (word: string) => boolean,
+): Candidate | undefined {
+  const replacements = new Set<string>();
+  let best: { typed: string; read: string; start: number; end: number } | undefined;
+  for (let length = MIN_TERM_CHARS; length <= MAX_TERM_CHARS; length++) {
+    for (let start = Math.max(runStart, position - length + 1); start <= position && start + length <= runEnd; start++) {
+      const window = question.slice(start, start + length);
+      if (isDictionaryWord(window)) return undefined;
+      const terms = vocabulary.oneAway(window, position - start);
+      if (terms.length === 0) continue;
+      if (terms.length > 1) return undefined;
+      const read = terms[0]!;
+      replacements.add(read.charAt(position - start));
+      const better = !best || length < best.typed.length || (length === best.typed.length && start < best.start);
+      if (better) best = { typed: window, read, start, end: start + length };
+    }
+  }
+  if (!best || replacements.size !== 1) return undefined;
+  return { position, replacement: [...replacements][0]!, ...best };
+}
