@@ -20,6 +20,7 @@ import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
+import { createMessageReader, reusingPassages, withReading } from "./read-message.js";
 import type { KnowledgeServices } from "./services.js";
 
 /** The repository's prompts/ folder, found relative to this file so scripts work from any cwd. */
@@ -123,6 +124,12 @@ export async function createKnowledgeServices(options: {
     });
   };
 
+  const reader = createMessageReader({
+    retrieve: (index, question) => searchIn(index, question, config.topK),
+    answerExtractively: (index, question) =>
+      answerQuestion({ question, retrieve: (text) => searchIn(index, text, config.topK), answerer: extractive, fallback: extractive, logger }),
+  });
+
   const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
     const input = prepareQuestion(question, config.maxQuestionChars);
     if (!input.ok) return refusal(question, answerer.mode, describeRejectedQuestion(input));
@@ -131,9 +138,13 @@ export async function createKnowledgeServices(options: {
     if (!index) {
       return refusal(question, answerer.mode, "No documents are indexed yet; an admin can upload one or run the re-index. / 还没有索引任何文档，请管理员上传文档或重建索引。");
     }
+    // Small talk gets its short reply (naming the documents given here); a question is read as
+    // Simplified with its typos corrected.
+    const reading = await reader.read({ message: input.question, index, documents: index.manifest.documents, mode: answerer.mode });
+    if (reading.kind === "small_talk") return { ...reading.answer, generationId: index.manifest.generationId };
     const answer = await answerQuestion({
-      question: input.question,
-      retrieve: (text) => searchIn(index, text, config.topK),
+      question: reading.question,
+      retrieve: reusingPassages(reading, (text) => searchIn(index, text, config.topK)),
       // No gate here: each answerer decides "not in the reports" itself — the extractive one by
       // its strict word-matching rule (also when it stands in for a failed model), a model by its
       // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
@@ -147,7 +158,7 @@ export async function createKnowledgeServices(options: {
     });
     // Servers echo keys in their errors, which reach the user through `error` and `fallbackReason`.
     const scrubbed = scrubSecretsInFields(answer, ["error", "fallbackReason", "verificationErrors"], [config.llm.apiKey, config.telegramBotToken, config.webhook?.secret]);
-    return { ...scrubbed, generationId: index.manifest.generationId };
+    return { ...withReading(scrubbed, input.question, reading), generationId: index.manifest.generationId };
   };
 
   const knowledgePath = (relativePath: string) => resolve(config.knowledgeDir, relativePath);

@@ -62,6 +62,33 @@ export function isSmallTalk(message: string, options: ClassifyMessageOptions = {
   return classifyMessage(message, options).kind === "small_talk";
 }
 
+const OPENING_ROLES: ReadonlySet<WordRole> = new Set(["greeting", "thanks", "acknowledgement", "farewell"]);
+const SEPARATOR = /^[\s,，.。!！~～、;；:：]+/u;
+
+/**
+ * Returns `question` without the greeting or thanks it opens with ("你好，规上工业增长多少？" →
+ * "规上工业增长多少？", "Hi, what was…" → "what was…"), so the answerer never looks for "你好" in the
+ * reports; `question` itself when it opens otherwise or is nothing but the opening. Never throws.
+ */
+export function withoutSocialOpening(question: string): string {
+  let rest = question.trimStart();
+  for (;;) {
+    const match = /^(?:[a-z][a-z']*|[\u3400-\u9fff\uf900-\ufaff]+)/iu.exec(rest);
+    if (!match) break;
+    const piece = match[0];
+    const folded = toSimplified(piece).toLowerCase();
+    const first = CJK_RUN.test(piece) ? (roleOfWord(folded) ? folded : segmentWords(folded)[0]) : folded;
+    const role = first ? roleOfWord(first) : undefined;
+    if (!first || !role || !OPENING_ROLES.has(role)) break;
+    const after = rest.slice(first.length);
+    // Only a word that stands apart (punctuation, a space, or the end of a Chinese word) is an opening.
+    const next = after.replace(SEPARATOR, "");
+    if (next === "" || next === after && !CJK_RUN.test(piece)) break;
+    rest = next;
+  }
+  return rest === "" ? question : rest;
+}
+
 /** The message's words: Latin words as written, Chinese runs cut by jieba. */
 function messageWords(text: string): string[] {
   const words: string[] = [];

@@ -6,8 +6,9 @@
  * order, with any punctuation or emoji) is small talk, and one other word makes it a question.
  */
 
-/** What a small-talk message does. */
-export type SmallTalkIntent = "greeting" | "thanks" | "help" | "identity" | "overview" | "acknowledgement" | "farewell";
+import type { SmallTalkIntent } from "../../answer/types.js";
+
+export type { SmallTalkIntent };
 
 /** The role of one word of a message. */
 export type WordRole = SmallTalkIntent | "document" | "function";

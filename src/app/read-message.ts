@@ -1,0 +1,150 @@
+/**
+ * How the services read a message before retrieval: small talk gets its short reply and never
+ * reaches the answerer; a question is folded to Simplified, loses a greeting it opens with, and
+ * has its single typos corrected against the terms of the passages it retrieves.
+ */
+import type { Answer } from "../answer/types.js";
+import { detectLanguage } from "../answer/language.js";
+import { generalIdf } from "../lexicon/general-idf.js";
+import { classifyMessage, withoutSocialOpening } from "../question/small-talk/classify-message.js";
+import { pickExampleQuestions, type ExampleQuestion } from "../question/small-talk/example-questions.js";
+import { smallTalkReplyOf, type VisibleDocument } from "../question/small-talk/small-talk-reply.js";
+import { smallTalkText } from "../question/small-talk/small-talk-text.js";
+import { correctTypos, suspectedTypoPositions, type Correction } from "../question/spelling/correct-typos.js";
+import { buildIndexVocabulary } from "../question/spelling/index-vocabulary.js";
+import type { RetrievedPassage } from "../retrieve/types.js";
+import type { KnowledgeIndex } from "../store/types.js";
+import { toSimplified } from "../text/simplified.js";
+
+/** What a message turned out to be. */
+export type MessageReadingResult =
+  | { kind: "small_talk"; answer: Answer }
+  | {
+      kind: "question";
+      /** The question to retrieve and answer with: Simplified, typos corrected. */
+      question: string;
+      corrections: Correction[];
+      /** Passages already retrieved for `question` (while checking its spelling), to reuse. */
+      passages?: RetrievedPassage[];
+      retrieveMs: number;
+    };
+
+/** Reads messages for one services instance; example questions are cached per generation and document set. */
+export interface MessageReader {
+  read(options: { message: string; index: KnowledgeIndex; documents: readonly VisibleDocument[]; mode: Answer["mode"] }): Promise<MessageReadingResult>;
+}
+
+const isDictionaryWord = (word: string) => generalIdf().has(word);
+/** Example sets kept (one per generation and visible-document set); older ones are dropped first. */
+const MAX_CACHED_EXAMPLE_SETS = 32;
+
+/**
+ * Returns the reader. `retrieve` is the services' retrieval on one generation; `answerExtractively`
+ * answers with the extractive answerer only, to confirm that an example question is answered.
+ */
+export function createMessageReader(options: {
+  retrieve: (index: KnowledgeIndex, question: string) => Promise<RetrievedPassage[]>;
+  answerExtractively: (index: KnowledgeIndex, question: string) => Promise<Answer>;
+}): MessageReader {
+  const examples = new Map<string, Promise<string[]>>();
+
+  const examplesFor = (index: KnowledgeIndex, documents: readonly VisibleDocument[]): Promise<string[]> => {
+    const key = `${index.manifest.generationId}\u0000${documents.map((document) => document.id).join(",")}`;
+    let cached = examples.get(key);
+    if (!cached) {
+      cached = pickExampleQuestions({
+        documentIds: documents.map((document) => document.id),
+        chunksOf: (documentId) => index.getDocumentChunks(documentId),
+        isAnswerable: (example) => answersExample(index, example),
+      });
+      // A failure is not cached: the next small talk tries again.
+      cached.catch(() => examples.delete(key));
+      if (examples.size >= MAX_CACHED_EXAMPLE_SETS) examples.delete(examples.keys().next().value!);
+      examples.set(key, cached);
+    }
+    return cached;
+  };
+
+  const answersExample = async (index: KnowledgeIndex, example: ExampleQuestion): Promise<boolean> => {
+    const answer = await options.answerExtractively(index, example.question);
+    const figure = /^\d+(?:\.\d+)?/u.exec(example.figure)?.[0] ?? example.figure;
+    return (
+      answer.status === "answered" &&
+      answer.citations.length > 0 &&
+      answer.citations.every((citation) => citation.verified) &&
+      answer.text.includes(figure) &&
+      answer.citations.some((citation) => citation.quote.includes(figure))
+    );
+  };
+
+  return {
+    async read({ message, index, documents, mode }) {
+      const started = performance.now();
+      const reading = classifyMessage(message, { knowsWord: (word) => index.searchKeywords(word, 1).length > 0 });
+      if (reading.kind === "small_talk") {
+        // Without examples the reply still says what the bot does and which documents it knows.
+        const examples = await examplesFor(index, documents).catch(() => []);
+        const reply = smallTalkReplyOf({
+          intent: reading.intent,
+          documents,
+          examples,
+          chunksOf: (documentId) => index.getDocumentChunks(documentId),
+        });
+        const answer: Answer = {
+          status: "answered",
+          mode,
+          text: smallTalkText(reply, detectLanguage(message) === "en" ? "en" : "zh"),
+          citations: [],
+          timings: { retrieveMs: 0, answerMs: Math.round((performance.now() - started) * 100) / 100 },
+          question: message,
+          retrieved: [],
+          smallTalk: reply,
+        };
+        return { kind: "small_talk", answer };
+      }
+      const folded = withoutSocialOpening(toSimplified(message));
+      if (suspectedTypoPositions(folded, isDictionaryWord).length === 0) return { kind: "question", question: folded, corrections: [], retrieveMs: 0 };
+      // The terms a typo is read against are those of the passages the question finds: they are
+      // about what was asked, and a few passages cost ~1 ms where the whole index would cost seconds.
+      const retrieveStarted = performance.now();
+      // A failed retrieval is left to the answering step, which retries it and reports the failure.
+      const passages = await options.retrieve(index, folded).catch(() => undefined);
+      const retrieveMs = performance.now() - retrieveStarted;
+      if (!passages) return { kind: "question", question: folded, corrections: [], retrieveMs };
+      const vocabulary = buildIndexVocabulary(passages.map((passage) => passage.chunk.text));
+      const corrected = correctTypos(folded, { vocabulary: () => vocabulary, isDictionaryWord });
+      if (corrected.corrections.length === 0) return { kind: "question", question: folded, corrections: [], passages, retrieveMs };
+      return { kind: "question", question: corrected.text, corrections: corrected.corrections, retrieveMs };
+    },
+  };
+}
+
+/**
+ * Returns `answer` as the services deliver it for `reading` of `message`: the question as asked,
+ * what it was read as when that differs, the corrections, and the spelling check's retrieval time.
+ */
+export function withReading(answer: Answer, message: string, reading: Extract<MessageReadingResult, { kind: "question" }>): Answer {
+  return {
+    ...answer,
+    question: message,
+    ...(reading.question !== message ? { readAs: reading.question } : {}),
+    ...(reading.corrections.length > 0 ? { corrections: reading.corrections } : {}),
+    timings: { ...answer.timings, retrieveMs: Math.round((answer.timings.retrieveMs + reading.retrieveMs) * 100) / 100 },
+  };
+}
+
+/** Returns a retrieval that serves `reading`'s passages for its own question once, and `retrieve` otherwise. */
+export function reusingPassages(
+  reading: Extract<MessageReadingResult, { kind: "question" }>,
+  retrieve: (question: string) => Promise<RetrievedPassage[]>,
+): (question: string) => Promise<RetrievedPassage[]> {
+  let passages = reading.passages;
+  return async (question) => {
+    if (passages && question === reading.question) {
+      const reused = passages;
+      passages = undefined;
+      return reused;
+    }
+    return retrieve(question);
+  };
+}
