@@ -12,7 +12,8 @@ export function formatAuditEntries(entries: AuditEntry[]): string {
           (entry.replica ? `  replica ${entry.replica}` : "") +
           (entry.generationId ? `  generation ${entry.generationId}` : ""),
         `  Q: ${oneLine(entry.question)}`,
-        `  ${entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
+        ...(entry.corrections?.length ? [`  read: ${entry.corrections.map(({ typed, read }) => `${typed} → ${read}`).join(", ")}`] : []),
+        `  ${entry.smallTalk ? `small talk (${entry.smallTalk})` : entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
           (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),
         ...entry.citations.map(
           (citation) =>
