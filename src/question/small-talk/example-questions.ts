@@ -1,4 +1,6 @@
 import type { Chunk } from "../../ingest/types.js";
+import { segmentWords } from "../../lexicon/jieba.js";
+import { toSimplified } from "../../text/simplified.js";
 
 /** A question made from one clause of a document, with the figure that answers it. */
 export interface ExampleQuestion {
@@ -18,12 +20,15 @@ const UNIT = "%|个百分点|万亿元|亿元|万元|元|万户|户|家|个|项|
  * subject (3–16 Chinese characters), a verb (增长, 达到, 为…) and the figure with its unit.
  */
 const FIGURE_CLAUSE = new RegExp(
-  String.raw`^(?<period>${PERIOD})?(?<achieved>实现|完成)?(?<subject>[\u4e00-\u9fff]{3,16}?)(?<verb>同比增长|同比下降|增长|下降|达到|达|为|突破|超过)?(?<figure>\d+(?:\.\d+)?(?:${UNIT}))$`,
+  String.raw`^(?<period>${PERIOD})?(?<achieved>实现|完成)?(?<subject>[\u4e00-\u9fff]{3,16}?)(?<verb>(?:比上年|较上年|同比)?(?:增长|下降|上涨|提高|增加|减少|回落)|达到|达|为|突破|超过)?(?<figure>\d+(?:\.\d+)?(?:${UNIT}))$`,
   "u",
 );
 const CLAUSE_BREAK = /[,，、;；。：:]/u;
-/** Subjects that start with a pronoun or conjunction name nothing by themselves. */
-const WEAK_START = /^[其该此这那和与及并而且也都就则]/u;
+/**
+ * Subjects that name nothing by themselves: opening with a pronoun, conjunction, comparison or
+ * verb (其中, 比上年, 同比, 占), or ending in one (…床位占, …占藏品总量的, …初步核算).
+ */
+const WEAK_SUBJECT = /^(?:[其该此这那和与及并而且也都就则占比较]|同比|增长|增加|提高|下降|减少)|(?:[占比的约较]|核算|计算|增长|增加|提高|下降|减少|上涨)$/u;
 const COUNT_UNIT = /(?:户|家|个|项|人|辆|吨)$/u;
 
 /** Returns the question that `clause` (in a sentence led by `period`) answers, or undefined. */
@@ -34,11 +39,13 @@ function questionOfClause(clause: string, inheritedPeriod: string): { question: 
   const subject = groups.subject!;
   const verb = groups.verb;
   const figure = groups.figure!;
-  // Without a verb the figure may be a count of the subject's objects ("培育示范企业36个"), not its value.
-  if ((!verb && !groups.achieved) || WEAK_START.test(subject)) return undefined;
-  const period = groups.period ?? inheritedPeriod;
-  if (verb && /增长|下降/u.test(verb)) return { question: `${period}${subject}${verb}多少？`, figure };
   const unit = /[^\d.]+$/u.exec(figure)?.[0] ?? "";
+  // Without a verb a count may be of the subject's objects ("培育示范企业36个"), not its value.
+  if ((!verb && !groups.achieved && COUNT_UNIT.test(unit) && unit.length <= 2) || WEAK_SUBJECT.test(subject)) return undefined;
+  // A subject whose first word is a lone character starts mid-word (a line break in a PDF's text).
+  if ((segmentWords(subject)[0]?.length ?? 0) < 2) return undefined;
+  const period = groups.period ?? inheritedPeriod;
+  if (verb && /增长|下降|上涨|提高|增加|减少|回落/u.test(verb)) return { question: `${period}${subject}${verb}多少？`, figure };
   if (COUNT_UNIT.test(unit) && unit.length <= 2) return { question: `${period}${subject}有多少${unit}？`, figure };
   return { question: `${period}${subject}是多少？`, figure };
 }
@@ -47,7 +54,8 @@ function questionOfClause(clause: string, inheritedPeriod: string): { question: 
  * Returns the questions the chunks' sentences answer, in document order, each subject once: a
  * clause that states a figure of a named subject ("全省规模以上工业增加值同比增长6.2%") becomes a
  * question about it ("2024年上半年全省规模以上工业增加值同比增长多少？"), the sentence's lead period
- * kept. Headings and captions are skipped. Deterministic; never throws.
+ * kept. Headings and captions are skipped; Traditional text gives Simplified questions.
+ * Deterministic; never throws.
  */
 export function exampleQuestionsOf(chunks: readonly Chunk[]): ExampleQuestion[] {
   const examples: ExampleQuestion[] = [];
@@ -55,8 +63,10 @@ export function exampleQuestionsOf(chunks: readonly Chunk[]): ExampleQuestion[] 
   for (const chunk of chunks) {
     if (chunk.kind === "heading" || chunk.kind === "caption") continue;
     for (const sentence of chunk.sentences) {
-      const period = LEAD_PERIOD.exec(sentence.text)?.[1] ?? "";
-      for (const rawClause of sentence.text.split(CLAUSE_BREAK)) {
+      // Questions are matched in Simplified, so a document in Traditional gives Simplified examples.
+      const text = toSimplified(sentence.text);
+      const period = LEAD_PERIOD.exec(text)?.[1] ?? "";
+      for (const rawClause of text.split(CLAUSE_BREAK)) {
         const clause = rawClause.trim();
         const made = questionOfClause(clause, period);
         if (!made || subjects.has(made.question)) continue;
@@ -100,8 +110,17 @@ export async function pickExampleQuestions(options: {
   return picked;
 }
 
-/** Orders a document's candidates so that the first of each chunk comes before any chunk's second. */
+/**
+ * Orders a document's candidates: those naming a period (a question that stands on its own) first,
+ * and within each group the first of each chunk before any chunk's second.
+ */
 function spreadBySentence(examples: readonly ExampleQuestion[]): ExampleQuestion[] {
+  const dated = examples.filter((example) => /^\d{4}年/u.test(example.question));
+  const undated = examples.filter((example) => !/^\d{4}年/u.test(example.question));
+  return [...firstPerChunk(dated), ...firstPerChunk(undated)];
+}
+
+function firstPerChunk(examples: readonly ExampleQuestion[]): ExampleQuestion[] {
   const firsts: ExampleQuestion[] = [];
   const rest: ExampleQuestion[] = [];
   const seenChunks = new Set<string>();
