@@ -8,7 +8,7 @@ import * as OpenCC from "opencc-js/t2cn";
 type Convert = (text: string) => string;
 
 let convert: Convert | undefined;
-/** Per UTF-16 code: 1 when the character alone changes under t→cn (a Traditional form), else 0. */
+/** Per UTF-16 code: 1 when t→cn may change the character (alone or in a phrase), else 0. */
 let changesAlone: Uint8Array | undefined;
 
 // The t2cn entry loads only the Traditional→Simplified dictionaries (~7 ms to import, ~18 ms to
@@ -45,11 +45,23 @@ function traditionalTable(): Uint8Array {
       }
     }
   }
+  // Phrases convert characters that stay as they are alone (瞭解 → 了解): every character of such a
+  // phrase key sends its text through the converter too.
+  for (const group of OpenCC.Locale.to.cn) {
+    for (const dictionary of group) {
+      if (typeof dictionary !== "string") continue;
+      for (const entry of dictionary.split("|")) {
+        const [key, value] = entry.split(" ");
+        if (!key || !value || key === value || [...key].length < 2) continue;
+        for (let index = 0; index < key.length; index++) if (key[index] !== value[index]) table[key.charCodeAt(index)] = 1;
+      }
+    }
+  }
   changesAlone = table;
   return table;
 }
 
-/** Returns true when `text` holds at least one character that has a different Simplified form. */
+/** Returns true when `text` holds at least one character that t→cn may change (alone or in a phrase). */
 export function hasTraditional(text: string): boolean {
   const table = traditionalTable();
   for (let index = 0; index < text.length; index++) if (table[text.charCodeAt(index)] === 1) return true;
