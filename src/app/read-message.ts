@@ -11,7 +11,7 @@ import { pickExampleQuestions, type ExampleQuestion } from "../question/small-ta
 import { smallTalkReplyOf, type VisibleDocument } from "../question/small-talk/small-talk-reply.js";
 import { smallTalkText } from "../question/small-talk/small-talk-text.js";
 import { correctTypos, suspectedTypoPositions, type Correction } from "../question/spelling/correct-typos.js";
-import { buildIndexVocabulary } from "../question/spelling/index-vocabulary.js";
+import { vocabularyOfWords, wordsOfText } from "../question/spelling/index-vocabulary.js";
 import type { RetrievedPassage } from "../retrieve/types.js";
 import type { KnowledgeIndex } from "../store/types.js";
 import { toSimplified } from "../text/simplified.js";
@@ -37,6 +37,8 @@ export interface MessageReader {
 const isDictionaryWord = (word: string) => generalIdf().has(word);
 /** Example sets kept (one per generation and visible-document set); older ones are dropped first. */
 const MAX_CACHED_EXAMPLE_SETS = 32;
+/** Passages whose jieba words are kept for the spelling check (popular passages are cut once). */
+const MAX_CACHED_PASSAGE_WORDS = 2000;
 
 /**
  * Returns the reader. `retrieve` is the services' retrieval on one generation; `answerExtractively`
@@ -47,6 +49,18 @@ export function createMessageReader(options: {
   answerExtractively: (index: KnowledgeIndex, question: string) => Promise<Answer>;
 }): MessageReader {
   const examples = new Map<string, Promise<string[]>>();
+  const passageWords = new Map<string, string[]>();
+  const wordsOfPassage = (passage: RetrievedPassage): string[] => {
+    // The id is stable while the text is unchanged; the length guards against any reuse of an id.
+    const key = `${passage.chunk.id}:${passage.chunk.text.length}`;
+    let words = passageWords.get(key);
+    if (!words) {
+      words = wordsOfText(passage.chunk.text);
+      if (passageWords.size >= MAX_CACHED_PASSAGE_WORDS) passageWords.delete(passageWords.keys().next().value!);
+      passageWords.set(key, words);
+    }
+    return words;
+  };
 
   const examplesFor = (index: KnowledgeIndex, documents: readonly VisibleDocument[]): Promise<string[]> => {
     const key = `${index.manifest.generationId}\u0000${documents.map((document) => document.id).join(",")}`;
@@ -111,7 +125,7 @@ export function createMessageReader(options: {
       const passages = await options.retrieve(index, folded).catch(() => undefined);
       const retrieveMs = performance.now() - retrieveStarted;
       if (!passages) return { kind: "question", question: folded, corrections: [], retrieveMs };
-      const vocabulary = buildIndexVocabulary(passages.map((passage) => passage.chunk.text));
+      const vocabulary = vocabularyOfWords(passages.map(wordsOfPassage));
       const corrected = correctTypos(folded, { vocabulary: () => vocabulary, isDictionaryWord });
       if (corrected.corrections.length === 0) return { kind: "question", question: folded, corrections: [], passages, retrieveMs };
       return { kind: "question", question: corrected.text, corrections: corrected.corrections, retrieveMs };

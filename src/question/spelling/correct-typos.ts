@@ -1,4 +1,4 @@
-import { segmentWords } from "../../lexicon/jieba.js";
+import { tagWords } from "../../lexicon/jieba.js";
 import { MAX_TERM_CHARS, type IndexVocabulary } from "./index-vocabulary.js";
 
 /** One word of the question read as another: `typed` as written, `read` the index's term. */
@@ -16,6 +16,8 @@ export interface SpellingKnowledge {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
+/** jieba tags of function words: 助词 u, 介词 p, 连词 c, 副词 d, 代词 r, 语气词 y, 叹词 e, 数词 m, 量词 q. */
+const FUNCTION_TAG = /^[upcdryemq]/u;
 const CJK_RUN = /[\u3400-\u9fff]+/gu;
 /** The longest real word looked for around a suspected typo. */
 const MAX_LOCAL_WORD = 4;
@@ -90,11 +92,13 @@ export function suspectedTypoPositions(question: string, isDictionaryWord: (word
 function suspectPositions(question: string, isDictionaryWord: (word: string) => boolean): number[] {
   const segments: Array<{ word: string; start: number; unknown: boolean }> = [];
   let offset = 0;
-  for (const word of segmentWords(question)) {
+  for (const { word, tag } of tagWords(question)) {
     const start = question.indexOf(word, offset);
     if (start === -1) continue;
     offset = start + word.length;
-    if (!CJK.test(word)) continue;
+    // Particles, prepositions, conjunctions, adverbs, pronouns and numerals (了, 等, 在, 都, 其, 几)
+    // stand alone in every question; they are never the broken piece of a term.
+    if (!CJK.test(word) || (word.length === 1 && FUNCTION_TAG.test(tag))) continue;
     segments.push({ word, start, unknown: word.length > 1 && !isDictionaryWord(word) });
   }
   const positions = new Set<number>();

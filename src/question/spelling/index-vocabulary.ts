@@ -26,11 +26,21 @@ const WILDCARD = "\u0000";
  * of a report's terms into their parts. Never throws.
  */
 export function buildIndexVocabulary(texts: Iterable<string>): IndexVocabulary {
+  return vocabularyOfWords([...texts].map(wordsOfText));
+}
+
+/** Returns the words of `text` as the vocabulary reads them: jieba's, on the Simplified form. */
+export function wordsOfText(text: string): string[] {
+  return segmentWords(toSimplified(text));
+}
+
+/** Returns the vocabulary of texts already cut into words by {@link wordsOfText} (so callers can cache the cutting). */
+export function vocabularyOfWords(wordLists: Iterable<readonly string[]>): IndexVocabulary {
   const terms = new Set<string>();
   const compounds = new Map<string, number>();
-  for (const text of texts) {
+  for (const words of wordLists) {
     let previous: string | undefined;
-    for (const word of segmentWords(toSimplified(text))) {
+    for (const word of words) {
       const isWord = CJK_WORD.test(word);
       if (isWord && word.length >= 3 && word.length <= MAX_TERM_CHARS) terms.add(word);
       if (isWord && previous !== undefined && previous.length >= 2 && word.length >= 2 && previous.length + word.length <= MAX_TERM_CHARS) {
