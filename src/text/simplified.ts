@@ -52,7 +52,8 @@ function traditionalTable(): Uint8Array {
       if (typeof dictionary !== "string") continue;
       for (const entry of dictionary.split("|")) {
         const [key, value] = entry.split(" ");
-        if (!key || !value || key === value || [...key].length < 2) continue;
+        // Only phrases whose characters map one to one say which character changes.
+        if (!key || !value || key === value || key.length < 2 || key.length !== value.length) continue;
         for (let index = 0; index < key.length; index++) if (key[index] !== value[index]) table[key.charCodeAt(index)] = 1;
       }
     }
