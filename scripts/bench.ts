@@ -1,9 +1,10 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet question` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
 import { runCrashBench } from "./bench/crash.js";
 import { runFleetBench } from "./bench/fleet.js";
+import { runQuestionBench } from "./bench/question.js";
 import { runStoreBench } from "./bench/store.js";
 import { runVerifyBench } from "./bench/verify.js";
 
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   crash: () => runCrashBench(),
   verify: runVerifyBench,
   fleet: runFleetBench,
+  question: runQuestionBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));
