@@ -77,8 +77,8 @@ export async function runQuestionBench(): Promise<void> {
         reading.push(performance.now() - started);
       }
     }
-    const isDictionaryWord = (word: string) => generalIdf().has(word);
-    const suspected = questions.filter((question) => suspectedTypoPositions(question, isDictionaryWord).length > 0).length;
+    const words = { isDictionaryWord: (word: string) => generalIdf().has(word), characterIdf: (character: string) => generalIdf().of(character) };
+    const suspected = questions.filter((question) => suspectedTypoPositions(question, words).length > 0).length;
     const passages = sourceParagraphs().paragraphs.slice(0, 500);
     console.log(
       `reading @ ${index.chunkCount()} chunks, ${questions.length} gold questions × ${ROUNDS}: ` +
@@ -88,7 +88,7 @@ export async function runQuestionBench(): Promise<void> {
     );
     console.log(
       `per call (µs, p50): classifyMessage ${microseconds(questions, (question) => classifyMessage(question)).toFixed(1)}, ` +
-        `suspectedTypoPositions ${microseconds(questions, (question) => suspectedTypoPositions(question, isDictionaryWord)).toFixed(1)}, ` +
+        `suspectedTypoPositions ${microseconds(questions, (question) => suspectedTypoPositions(question, words)).toFixed(1)}, ` +
         `toSimplified of a passage ${microseconds(passages, toSimplified).toFixed(2)} (Simplified text: one table look-up per character)`,
     );
     await services.close();

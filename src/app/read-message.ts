@@ -34,7 +34,7 @@ export interface MessageReader {
   read(options: { message: string; index: KnowledgeIndex; documents: readonly VisibleDocument[]; mode: Answer["mode"] }): Promise<MessageReadingResult>;
 }
 
-const isDictionaryWord = (word: string) => generalIdf().has(word);
+const generalWords = { isDictionaryWord: (word: string) => generalIdf().has(word), characterIdf: (character: string) => generalIdf().of(character) };
 /** Example sets kept (one per generation and visible-document set); older ones are dropped first. */
 const MAX_CACHED_EXAMPLE_SETS = 32;
 /** Passages whose jieba words are kept for the spelling check (popular passages are cut once). */
@@ -117,7 +117,7 @@ export function createMessageReader(options: {
         return { kind: "small_talk", answer };
       }
       const folded = withoutSocialOpening(toSimplified(message));
-      if (suspectedTypoPositions(folded, isDictionaryWord).length === 0) return { kind: "question", question: folded, corrections: [], retrieveMs: 0 };
+      if (suspectedTypoPositions(folded, generalWords).length === 0) return { kind: "question", question: folded, corrections: [], retrieveMs: 0 };
       // The terms a typo is read against are those of the passages the question finds: they are
       // about what was asked, and a few passages cost ~1 ms where the whole index would cost seconds.
       const retrieveStarted = performance.now();
@@ -125,8 +125,8 @@ export function createMessageReader(options: {
       const passages = await options.retrieve(index, folded).catch(() => undefined);
       const retrieveMs = performance.now() - retrieveStarted;
       if (!passages) return { kind: "question", question: folded, corrections: [], retrieveMs };
-      const vocabulary = vocabularyOfWords(passages.map(wordsOfPassage));
-      const corrected = correctTypos(folded, { vocabulary: () => vocabulary, isDictionaryWord });
+      const vocabulary = vocabularyOfWords(passages.map(wordsOfPassage), generalWords.isDictionaryWord);
+      const corrected = correctTypos(folded, { ...generalWords, vocabulary: () => vocabulary });
       if (corrected.corrections.length === 0) return { kind: "question", question: folded, corrections: [], passages, retrieveMs };
       return { kind: "question", question: corrected.text, corrections: corrected.corrections, retrieveMs };
     },

@@ -9,14 +9,15 @@ const PASSAGES = [
   "把工业发展的基点放在创新上,培育国家技术创新示范企业36个,建成13个省级制造业创新中心,省级企业技术中心达1387家。",
 ];
 const isDictionaryWord = (word: string) => generalIdf().has(word);
+const words = { isDictionaryWord, characterIdf: (character: string) => generalIdf().of(character) };
 const knowledge = (passages: string[]) => {
-  const vocabulary = buildIndexVocabulary(passages);
-  return { vocabulary: () => vocabulary, isDictionaryWord };
+  const vocabulary = buildIndexVocabulary(passages, isDictionaryWord);
+  return { ...words, vocabulary: () => vocabulary };
 };
 
 describe("buildIndexVocabulary", () => {
   it("knows jieba words of three or more characters and two-word compounds (高技术, 绿色低碳)", () => {
-    const vocabulary = buildIndexVocabulary(PASSAGES);
+    const vocabulary = buildIndexVocabulary(PASSAGES, isDictionaryWord);
     expect(vocabulary.has("高技术")).toBe(true);
     expect(vocabulary.has("绿色低碳")).toBe(true);
     expect(vocabulary.has("绿色")).toBe(false);
@@ -24,7 +25,7 @@ describe("buildIndexVocabulary", () => {
   });
 
   it("folds a Traditional passage to Simplified terms (綠色低碳 → 绿色低碳)", () => {
-    expect(buildIndexVocabulary(["綠色低碳優勢產業增加值同比增長11.0%。"]).has("绿色低碳")).toBe(true);
+    expect(buildIndexVocabulary(["綠色低碳優勢產業增加值同比增長11.0%。"], isDictionaryWord).has("绿色低碳")).toBe(true);
   });
 });
 
@@ -41,8 +42,13 @@ describe("correctTypos", () => {
     expect(correctTypos("六大优势产叶增加值增长多少", knowledge(PASSAGES)).text).toBe("六大优势产业增加值增长多少");
   });
 
-  it("corrects the mistyped character, not a correct one next to it (企业技木中心 → 企业技术中心)", () => {
-    expect(correctTypos("省级企业技木中心有多少家", knowledge(PASSAGES)).text).toBe("省级企业技术中心有多少家");
+  it("leaves a wrong character that does not sound like the term's alone (技木 for 技术: mu, shu)", () => {
+    expect(correctTypos("省级企业技木中心有多少家", knowledge(PASSAGES)).corrections).toEqual([]);
+  });
+
+  it("leaves a name the passage writes otherwise alone (西贡商信银行, the passage: 西贡商业信用银行)", () => {
+    const passages = ["西贡商业信用银行成立于1991年12月21日，是越南第二大私营的商业银行。"];
+    expect(correctTypos("西贡商信银行的总部在哪里？", knowledge(passages)).corrections).toEqual([]);
   });
 
   it("leaves a correctly typed question untouched", () => {
@@ -55,7 +61,7 @@ describe("correctTypos", () => {
 
   it("leaves an ambiguous typo untouched (绿色低探 with both 绿色低碳 and 绿色低价 in the index)", () => {
     const passages = [...PASSAGES, "推动绿色低价产品进入农村市场。"];
-    expect(buildIndexVocabulary(passages).has("绿色低价")).toBe(true);
+    expect(buildIndexVocabulary(passages, isDictionaryWord).has("绿色低价")).toBe(true);
     expect(correctTypos("绿色低探优势产业增加值增长多少", knowledge(passages))).toEqual({
       text: "绿色低探优势产业增加值增长多少",
       corrections: [],
@@ -64,10 +70,10 @@ describe("correctTypos", () => {
 
   it("does not build the vocabulary for a question whose every word is in the dictionary", () => {
     let built = 0;
-    const vocabulary = buildIndexVocabulary(PASSAGES);
-    const result = correctTypos("制造业增加值增长多少", { vocabulary: () => (built++, vocabulary), isDictionaryWord });
+    const vocabulary = buildIndexVocabulary(PASSAGES, isDictionaryWord);
+    const result = correctTypos("制造业增加值增长多少", { ...words, vocabulary: () => (built++, vocabulary) });
     expect(result.corrections).toEqual([]);
     expect(built).toBe(0);
-    expect(suspectedTypoPositions("制造业增加值增长多少", isDictionaryWord)).toEqual([]);
+    expect(suspectedTypoPositions("制造业增加值增长多少", words)).toEqual([]);
   });
 });

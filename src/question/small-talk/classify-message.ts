@@ -81,9 +81,11 @@ export function withoutSocialOpening(question: string): string {
     const role = first ? roleOfWord(first) : undefined;
     if (!first || !role || !OPENING_ROLES.has(role)) break;
     const after = rest.slice(first.length);
-    // Only a word that stands apart (punctuation, a space, or the end of a Chinese word) is an opening.
+    // Only a word that stands apart is an opening: followed by punctuation or a space, or, for a
+    // greeting or thanks, by the next Chinese word ("你好规上工业…"; but "对亚硫酸盐…" keeps its 对).
     const next = after.replace(SEPARATOR, "");
-    if (next === "" || next === after && !CJK_RUN.test(piece)) break;
+    const glued = next === after;
+    if (next === "" || (glued && (!CJK_RUN.test(piece) || (role !== "greeting" && role !== "thanks")))) break;
     rest = next;
   }
   return rest === "" ? question : rest;

@@ -1,4 +1,5 @@
 import { tagWords } from "../../lexicon/jieba.js";
+import { soundAlike } from "./character-readings.js";
 import { MAX_TERM_CHARS, type IndexVocabulary } from "./index-vocabulary.js";
 
 /** One word of the question read as another: `typed` as written, `read` the index's term. */
@@ -7,12 +8,23 @@ export interface Correction {
   read: string;
 }
 
-/** What {@link correctTypos} needs to know about words. */
-export interface SpellingKnowledge {
-  /** The index's terms; called only when the question has a word jieba's dictionary does not know. */
-  vocabulary: () => IndexVocabulary;
-  /** True when `word` is a word of the general dictionary (jieba's). */
+/** General word knowledge the typo check needs (jieba's dictionary and IDF table in the product). */
+export interface GeneralWords {
+  /** True when `word` is a word of the general dictionary. */
   isDictionaryWord: (word: string) => boolean;
+  /** General-language IDF of a character: common characters (是 1.7, 有 2.2) are low, rare ones high. */
+  characterIdf: (character: string) => number;
+}
+
+/** What {@link correctTypos} needs to know about words. */
+export interface SpellingKnowledge extends GeneralWords {
+  /** The terms of the passages; called only when the question has a suspected typo. */
+  vocabulary: () => IndexVocabulary;
+  /**
+   * True when the typed character can stand for the term's (a shared pinyin reading: 探 for 碳).
+   * Called only for a candidate correction. Default {@link soundAlike} (CC-CEDICT readings).
+   */
+  confusable?: (typed: string, meant: string) => boolean;
 }
 
 const CJK = /[\u3400-\u9fff]/u;
@@ -23,6 +35,12 @@ const CJK_RUN = /[\u3400-\u9fff]+/gu;
 const MAX_LOCAL_WORD = 4;
 /** Terms shorter than this are too easy to reach from a real word by one substitution. */
 const MIN_TERM_CHARS = 3;
+/**
+ * A lone character is a suspected typo only when it is this rare in general (IDF): a common one
+ * (是, 有, 以, 让, 此 — below 5.5) standing alone is a word of its own, while the characters typos
+ * bring in (探 8.2, 朮 11.7, 叶 7.1, 木 7.1) are rarer.
+ */
+const RARE_CHARACTER_IDF = 6;
 
 /**
  * Returns `question` with each single mistyped character of a term the index knows replaced
@@ -30,7 +48,8 @@ const MIN_TERM_CHARS = 3;
  * never changed: a character is corrected only when jieba finds no dictionary word around it, no
  * word or index term of two or more characters contains it, no window around it is a dictionary
  * word, and every window around it that is one substitution from an index term of 3+ characters
- * is so from exactly one term, all agreeing on the replacement. When two suspected characters
+ * is so from exactly one term, all agreeing on the replacement, and the typed character sounds
+ * like the replacement (the typo of a pinyin input method). When two suspected characters
  * compete for overlapping windows, the one that yields the longer term wins; a tie corrects
  * neither. Never throws.
  */
@@ -38,15 +57,19 @@ export function correctTypos(question: string, knowledge: SpellingKnowledge): { 
   const unchanged = { text: question, corrections: [] };
   // Positions are UTF-16 indexes; the Chinese characters handled here are all one code unit.
   if ([...question].length !== question.length) return unchanged;
-  const suspects = suspectedTypoPositions(question, knowledge.isDictionaryWord);
+  const suspects = suspectedTypoPositions(question, knowledge);
   if (suspects.length === 0) return unchanged;
   const vocabulary = knowledge.vocabulary();
   const candidates: Candidate[] = [];
   for (const position of suspects) {
     const run = runAround(question, position);
     if (partOfKnownWord(question, position, run, vocabulary, knowledge.isDictionaryWord)) continue;
+    // Written like this in the passages themselves (a name: 西贡商信银行), it is no typo.
+    if (occursAround(question, position, run, vocabulary)) continue;
     const found = candidateAt(question, position, run, vocabulary, knowledge.isDictionaryWord);
-    if (found) candidates.push(found);
+    // Typed with a pinyin input method, a wrong character sounds like the right one; one that
+    // does not (是 for 于, 信 for 业) is far more often another word than a typo.
+    if (found && (knowledge.confusable ?? soundAlike)(question.charAt(position), found.replacement)) candidates.push(found);
   }
   const chosen = candidates.filter(
     (candidate) =>
@@ -78,18 +101,25 @@ interface Candidate {
  * Returns the positions of characters that may be mistyped (see below), without consulting the
  * index: the cheap test that decides whether a question needs the index's vocabulary at all.
  */
-export function suspectedTypoPositions(question: string, isDictionaryWord: (word: string) => boolean): number[] {
-  return suspectPositions(question, isDictionaryWord).filter(
-    (position) => !partOfKnownWord(question, position, runAround(question, position), undefined, isDictionaryWord),
+export function suspectedTypoPositions(question: string, words: GeneralWords): number[] {
+  return suspectPositions(question, words).filter(
+    (position) => !partOfKnownWord(question, position, runAround(question, position), undefined, words.isDictionaryWord),
   );
+}
+
+/** True when a character pair of the run that contains `position` occurs in the passages. */
+function occursAround(question: string, position: number, [runStart, runEnd]: [number, number], vocabulary: IndexVocabulary): boolean {
+  const before = position > runStart && vocabulary.occurs(question.slice(position - 1, position + 1));
+  const after = position + 1 < runEnd && vocabulary.occurs(question.slice(position, position + 2));
+  return before || after;
 }
 
 /**
  * Returns the positions (ascending) of Chinese characters jieba could not place in a dictionary
  * word: inside a segment the dictionary does not know (its HMM guessed it: 低探), or a lone
- * character next to such a segment or to another lone character.
+ * character, rare in general, next to such a segment or to another lone character.
  */
-function suspectPositions(question: string, isDictionaryWord: (word: string) => boolean): number[] {
+function suspectPositions(question: string, { isDictionaryWord, characterIdf }: GeneralWords): number[] {
   const segments: Array<{ word: string; start: number; unknown: boolean }> = [];
   let offset = 0;
   for (const { word, tag } of tagWords(question)) {
@@ -106,7 +136,10 @@ function suspectPositions(question: string, isDictionaryWord: (word: string) => 
     const adjacent = [segments[index - 1], segments[index + 1]].filter(
       (other) => other !== undefined && (other.start + other.word.length === segment.start || segment.start + segment.word.length === other.start),
     );
-    const lone = segment.word.length === 1 && adjacent.some((other) => other!.unknown || other!.word.length === 1);
+    const lone =
+      segment.word.length === 1 &&
+      characterIdf(segment.word) >= RARE_CHARACTER_IDF &&
+      adjacent.some((other) => other!.unknown || other!.word.length === 1);
     if (segment.unknown || lone) for (let index2 = 0; index2 < segment.word.length; index2++) positions.add(segment.start + index2);
   });
   return [...positions].sort((a, b) => a - b);
