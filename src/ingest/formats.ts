@@ -9,6 +9,8 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
   ".htm": "html",
   ".pdf": "pdf",
   ".docx": "docx",
+  ".xlsx": "xlsx",
+  ".csv": "csv",
 };
 
 /** File extensions (lowercase, with the dot) that the loaders understand. */

@@ -52,7 +52,7 @@ describe("admin document uploads", () => {
     const { emulator } = harness;
     emulator.sendDocument({ chatId: ADMIN_ID, userId: ADMIN_ID, fileName: "setup.exe", bytes: new Uint8Array([0x4d, 0x5a, 0, 0]) });
     const [reply] = await emulator.waitForMessages(ADMIN_ID, 1);
-    expect(reply!.text).toContain("不支持“setup.exe”的文件类型，仅支持 .txt .md .pdf .docx .html 文件。索引未改变。");
+    expect(reply!.text).toContain("不支持“setup.exe”的文件类型，仅支持 .txt .md .pdf .docx .html .xlsx .csv 文件。索引未改变。");
     expect(emulator.downloads).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ describe("loadDocument", () => {
     const error = await rejection(loadFile("slides.pptx"));
     expect(error.reason).toBe("unsupported");
     expect(error.message).toBe(
-      "slides.pptx: unsupported file type .pptx; supported types are .txt, .md, .markdown, .html, .htm, .pdf, .docx.",
+      "slides.pptx: unsupported file type .pptx; supported types are .txt, .md, .markdown, .html, .htm, .pdf, .docx, .xlsx, .csv.",
     );
   });
 

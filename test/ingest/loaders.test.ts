@@ -16,6 +16,13 @@ describe("txt loader", () => {
   it("returns the decoded text without a title", async () => {
     expect(await loadTxt(utf8("第一段。\n第二段。"), "a.txt")).toEqual({ text: "第一段。\n第二段。" });
   });
+
+  it("returns blocks with their kinds when some lines are notes", async () => {
+    expect(await loadTxt(utf8("增长6.2%。\n注：按可比价格计算。"), "a.txt")).toEqual({
+      text: "增长6.2%。\n注：按可比价格计算。",
+      blocks: [{ text: "增长6.2%。" }, { text: "注：按可比价格计算。", kind: "note" }],
+    });
+  });
 });
 
 describe("pdf loader", () => {
@@ -54,7 +61,7 @@ describe("pdf loader", () => {
 describe("docx loader", () => {
   it("loads Chinese paragraphs and takes a heading-like first paragraph as title", async () => {
     const bytes = await makeDocx(["四川省工业报告", "2024年上半年,全省规模以上工业增加值同比增长6.2%。", "绿色低碳优势产业增加值同比增长11.0%。"]);
-    expect(await loadDocx(bytes, "report.docx")).toEqual({
+    expect(await loadDocx(bytes, "report.docx")).toMatchObject({
       title: "四川省工业报告",
       text: "四川省工业报告\n2024年上半年,全省规模以上工业增加值同比增长6.2%。\n绿色低碳优势产业增加值同比增长11.0%。",
     });
@@ -140,8 +147,7 @@ describe("markdown loader", () => {
       "first item",
       "second item",
       "quoted text",
-      "指标 增速",
-      "工业 6.2%",
+      "工业｜增速：6.2%",
       "code line",
       "Escaped *star* and 3 * 4.",
     ]);
@@ -153,6 +159,7 @@ describe("markdown loader", () => {
 
   it("joins wrapped English lines with a space and recognises setext headings", async () => {
     const result = await loadMarkdown(utf8("Title Here\n==========\n\nOne line\nwrapped here."), "a.md");
-    expect(result).toEqual({ title: "Title Here", text: "Title Here\nOne line wrapped here." });
+    expect(result).toMatchObject({ title: "Title Here", text: "Title Here\nOne line wrapped here." });
+    expect(result.blocks?.[0]).toEqual({ text: "Title Here", kind: "heading", headingLevel: 1 });
   });
 });

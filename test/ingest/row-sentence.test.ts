@@ -24,6 +24,17 @@ describe("rowSentence", () => {
   });
 });
 
+describe("rowSentence no-data marks", () => {
+  it("leaves out cells that only say there is no figure, and makes no sentence of a row of them", () => {
+    const transport: TableInfo = {
+      headers: ["指标", "计量单位", "绝对量", "比上年增长（%）"],
+      rows: [["铁路", "万吨公里", "—", "—"], ["三资工业", "", "…", "6.1"]],
+    };
+    expect(rowSentence(transport, 0)).toBe("铁路｜计量单位：万吨公里");
+    expect(rowSentence(transport, 1)).toBe("三资工业｜比上年增长（%）：6.1");
+  });
+});
+
 describe("tableRowBlocks", () => {
   it("makes one table-row block per row with a value, with its table and row", () => {
     const blocks = tableRowBlocks(table, 4, { page: (row) => row + 1 });

@@ -21,6 +21,6 @@ describe("scanKnowledgeDir", () => {
   });
 
   it("exports the supported extensions", () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual([".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"]);
+    expect(SUPPORTED_EXTENSIONS).toEqual([".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".xlsx", ".csv"]);
   });
 });

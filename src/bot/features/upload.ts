@@ -6,7 +6,7 @@ import { isAdmin } from "./admin.js";
 import { startIndexJob } from "./index-job.js";
 
 /** File types the ingest stage can read. */
-export const SUPPORTED_UPLOAD_EXTENSIONS = [".txt", ".md", ".pdf", ".docx", ".html"];
+export const SUPPORTED_UPLOAD_EXTENSIONS = [".txt", ".md", ".pdf", ".docx", ".html", ".xlsx", ".csv"];
 
 /** Download of an uploaded file failed; the message never contains the file URL (it holds the token). */
 export class DownloadError extends Error {

@@ -19,5 +19,5 @@ export const LOADERS: Readonly<Record<DocumentFormat, Loader>> = {
   csv: loadCsv,
 };
 
-export { loadDocx, loadHtml, loadMarkdown, loadPdf, loadTxt };
+export { loadCsv, loadDocx, loadHtml, loadMarkdown, loadPdf, loadTxt, loadXlsx };
 export type { LoadedBlock, LoadedText, Loader } from "./types.js";

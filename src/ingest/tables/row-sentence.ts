@@ -4,12 +4,16 @@ import type { TableInfo } from "../types.js";
 /** Separates the parts of a row sentence; full-width so it never meets a figure's own punctuation. */
 export const ROW_SEPARATOR = "｜";
 
+/** A cell holding only a "no data" mark (`-`, `—`, `…`, `/`) says nothing a reader can quote. */
+const NO_DATA = /^[-－—–…/／x×]+$/u;
+
 /**
  * Returns the canonical sentence of data row `row` of `table`: caption, row label (with its
  * parent rows, joined by "·"), unit, then `header：value` for every non-empty cell, joined by
  * "｜", e.g. `表3 主要工业产品产量｜钢材｜单位：吨｜产量：1577693｜比上年增长（%）：48.8`.
- * This sentence is what the index holds, what is quoted and what the verifier checks figures
- * against. Returns "" for a row with no value. Never throws.
+ * Cells holding only a no-data mark (`-`, `—`, `…`) are left out like empty ones. This sentence
+ * is what the index holds, what is quoted and what the verifier checks figures against. Returns
+ * "" for a row with no value. Never throws.
  */
 export function rowSentence(table: TableInfo, row: number, rowLabels?: readonly string[]): string {
   const cells = table.rows[row] ?? [];
@@ -21,7 +25,7 @@ export function rowSentence(table: TableInfo, row: number, rowLabels?: readonly 
   let values = 0;
   for (let column = 1; column < cells.length; column++) {
     const value = (cells[column] ?? "").trim();
-    if (value === "") continue;
+    if (value === "" || NO_DATA.test(value)) continue;
     const header = (table.headers[column] ?? "").trim();
     parts.push(header === "" ? value : `${header}：${value}`);
     values++;
