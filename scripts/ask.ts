@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import type { Answer } from "../src/answer/types.js";
 import { describeRejectedQuestion, prepareQuestion } from "../src/app/question-input.js";
 import { formatAnswerForTerminal } from "../src/cli/format-answer.js";
+import { lineConversation } from "../src/cli/line-conversation.js";
 import { parseArgs } from "../src/cli/parse-args.js";
 import { openServicesForCli } from "../src/cli/open-services.js";
 import { runCli } from "../src/cli/run-cli.js";
@@ -11,7 +12,8 @@ import { loadConfig } from "../src/config.js";
 import { UsageError } from "../src/errors.js";
 import { scrubSecretsInFields, secretsFromEnvironment } from "../src/secrets/scrub-secrets.js";
 
-const USAGE = 'Usage: npm run --silent ask -- [--json] "问题"   (or pipe questions into it, one per line)';
+const USAGE =
+  'Usage: npm run --silent ask -- [--json] "问题"   (or pipe questions into it, one per line; --conversation reads the lines as one conversation, /new starts over)';
 
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
@@ -38,8 +40,12 @@ runCli(async () => {
   if (question !== undefined) {
     print(await services.ask(question));
   } else {
+    // Each line alone, as always, unless --conversation: then a line may follow up the ones before.
+    const ask = lineConversation(services, { remember: args.flags.has("conversation") });
     for await (const line of createInterface({ input: process.stdin, terminal: false })) {
-      if (line.trim() !== "") print(await services.ask(line));
+      if (line.trim() === "") continue;
+      const outcome = await ask(line.trim());
+      if (outcome.kind === "answer") print(outcome.answer);
     }
   }
   await services.close();

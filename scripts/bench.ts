@@ -1,10 +1,13 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet question` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet first-minute pdf conversation question` runs a subset.
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
+import { runConversationBench } from "./bench/conversation.js";
 import { runCrashBench } from "./bench/crash.js";
+import { runFirstMinuteBench } from "./bench/first-minute.js";
 import { runFleetBench } from "./bench/fleet.js";
 import { runQuestionBench } from "./bench/question.js";
+import { runPdfBench } from "./bench/pdf.js";
 import { runStoreBench } from "./bench/store.js";
 import { runVerifyBench } from "./bench/verify.js";
 
@@ -15,6 +18,9 @@ const suites: Record<string, () => Promise<void>> = {
   crash: () => runCrashBench(),
   verify: runVerifyBench,
   fleet: runFleetBench,
+  "first-minute": runFirstMinuteBench,
+  pdf: runPdfBench,
+  conversation: runConversationBench,
   question: runQuestionBench,
 };
 

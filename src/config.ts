@@ -6,6 +6,9 @@ const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** Telegram's token shape: the bot id, a colon, and a secret of 30-odd URL-safe characters. */
+const BOT_TOKEN = /^\d+:[A-Za-z0-9_-]{20,}$/u;
+
 const optionalString = z
   .string()
   .optional()
@@ -19,7 +22,10 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
  */
 export const configSchema = z.object({
   // --- Telegram ---
-  TELEGRAM_BOT_TOKEN: optionalString,
+  // A token of the wrong shape would only be refused by Telegram after a minute of retries; say so at once.
+  TELEGRAM_BOT_TOKEN: optionalString.refine((value) => value === undefined || BOT_TOKEN.test(value), {
+    message: "not a bot token: @BotFather gives one like 123456789:AAH9x…, digits, a colon, then letters, digits, _ and -",
+  }),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   TELEGRAM_STARTUP_TIMEOUT_MS: positiveInt(60_000),
   ADMIN_USER_IDS: z
@@ -46,6 +52,10 @@ export const configSchema = z.object({
   FUSION: z.enum(["rrf", "blend"]).default("rrf"),
   // Unset or empty: the cut-off fitted with the answerer's weights (npm run train).
   ANSWERABLE_THRESHOLD: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().min(0).max(1).optional()),
+  // OCR programs for scanned PDF pages (a path or a name in PATH). The PDF loader reads them from
+  // the environment when it runs (createPdfLoader({ env }) in tests); listed here to be documented.
+  TESSERACT_BIN: optionalString,
+  PDFTOPPM_BIN: optionalString,
   // --- Embeddings ---
   EMBEDDINGS: z.enum(["auto", "transformers", "lexical", "openai"]).default("auto"),
   EMBEDDING_MODEL: z.string().default("Xenova/multilingual-e5-small"),
@@ -67,6 +77,10 @@ export const configSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  // --- Conversation memory ---
+  CONVERSATION_TURNS: z.coerce.number().int().min(0).default(4),
+  CONVERSATION_LAPSE_MINUTES: positiveInt(30),
+  CONDENSE_TIMEOUT_MS: positiveInt(4000),
   // --- Fleet mode (both URLs set: replicas share Redis and PostgreSQL) ---
   REDIS_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
@@ -120,6 +134,15 @@ export interface Config {
   logLevel: string;
   /** Questions one user may ask per minute. */
   rateLimitPerMinute: number;
+  /** Follow-up questions (see docs/conversation.md). */
+  conversation: {
+    /** Turns remembered per conversation; 0 turns memory off (every message stands alone). */
+    turns: number;
+    /** A conversation quiet this long starts over. */
+    lapseMs: number;
+    /** How long the model's condense call may take before the offline rewrite stands in. */
+    condenseTimeoutMs: number;
+  };
   /** Fleet mode (REDIS_URL and DATABASE_URL set); undefined for the embedded default. */
   fleet: FleetConfig | undefined;
 }
@@ -197,6 +220,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    conversation: {
+      turns: e.CONVERSATION_TURNS,
+      lapseMs: e.CONVERSATION_LAPSE_MINUTES * 60_000,
+      condenseTimeoutMs: e.CONDENSE_TIMEOUT_MS,
+    },
     fleet:
       e.REDIS_URL && e.DATABASE_URL
         ? {

@@ -22,11 +22,14 @@ export class ConfigError extends AppError {
   }
 }
 
-/** A file could not be turned into text (empty, binary, corrupt, too large, unsupported, a link leading out of the folder). */
+/**
+ * A file could not be turned into text (empty, binary, corrupt, too large, unsupported, a link
+ * leading out of the folder, or a scanned PDF with no OCR installed: "needs_ocr").
+ */
 export class IngestError extends AppError {
   constructor(
     message: string,
-    reason: "empty" | "binary" | "corrupt" | "too_large" | "unsupported" | "unreadable" | "unsafe_link",
+    reason: "empty" | "binary" | "corrupt" | "too_large" | "unsupported" | "unreadable" | "unsafe_link" | "needs_ocr",
     readonly path: string,
     options?: { cause?: unknown },
   ) {

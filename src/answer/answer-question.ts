@@ -8,7 +8,7 @@ import type { RetrievedPassage } from "../retrieve/types.js";
 import { ANSWER_TEXTS } from "./answer-texts.js";
 import { detectLanguage } from "./language.js";
 import { resolveDraft } from "./resolve-draft.js";
-import type { Answer, Answerer } from "./types.js";
+import type { Answer, AnswerDraft, Answerer } from "./types.js";
 
 /** How many passages a not_found answer lists as the closest. */
 export const CLOSEST_PASSAGES = 3;
@@ -106,7 +106,7 @@ async function draftAnswer(options: AnswerQuestionOptions, answer: Answer, passa
     ...(resolved.repairs === undefined ? {} : { repairs: resolved.repairs }),
   };
   if (options.judgeAnswerability && resolved.mode === "llm") logDisagreement(options, passages, !resolved.draft.notFound);
-  if (resolved.draft.notFound) return notFound(delivered, passages, notFoundText);
+  if (resolved.draft.notFound) return notFound(delivered, passages, notFoundText, resolved.draft.instead);
   return { ...delivered, status: "answered", text: resolved.draft.text, citations: resolved.verification.citations };
 }
 
@@ -125,14 +125,20 @@ function logDisagreement(options: AnswerQuestionOptions, passages: RetrievedPass
   }
 }
 
-/** Fills `answer` as not_found: the fixed text, no citations, and the closest passages. */
-function notFound(answer: Answer, passages: RetrievedPassage[], text: string): Answer {
+/**
+ * Fills `answer` as not_found: the fixed text (or what the reports give instead), no citations,
+ * and the closest passages (the one the "instead" statement quotes first).
+ */
+function notFound(answer: Answer, passages: RetrievedPassage[], text: string, instead?: AnswerDraft["instead"]): Answer {
+  const quoted = instead ? passages[instead.passage - 1] : undefined;
+  const closest = quoted ? [quoted, ...passages.filter((passage) => passage !== quoted)] : passages;
   return {
     ...answer,
     status: "not_found",
-    text,
+    text: instead ? instead.text : text,
+    ...(instead ? { instead: instead.text } : {}),
     citations: [],
-    closest: passages.slice(0, CLOSEST_PASSAGES).map(({ chunk }) => ({
+    closest: closest.slice(0, CLOSEST_PASSAGES).map(({ chunk }) => ({
       documentTitle: chunk.documentTitle,
       paragraph: chunk.paragraph,
       chunkId: chunk.id,

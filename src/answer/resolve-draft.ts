@@ -48,7 +48,7 @@ export async function resolveDraft(options: {
 
   const draftAndVerify = async (from: Answerer, input: AnswerRequest, label: string) => {
     const proposed = await from.draft(input);
-    const verification = verifyDraft({ draft: proposed, passages });
+    const verification = verifyDraft({ draft: proposed, passages, question });
     // Delivered as verified: markers written "[n]" whatever brackets the model used.
     const draft = { ...proposed, text: verification.text };
     if (!verification.ok && !draft.notFound) {

@@ -30,12 +30,20 @@ export interface Answer {
   text: string;
   citations: Citation[];
   timings: { retrieveMs: number; answerMs: number };
-  /** The question as asked. */
+  /** The question that was retrieved, answered and verified (a follow-up's standalone reading). */
   question: string;
+  /** The message as the user typed it, when it was a follow-up read as `question` (see src/conversation/). */
+  typedQuestion?: string;
   /** Model name for the llm mode. */
   model?: string;
   /** Retrieved passages (chunk id and fused score), best first, for audit. */
   retrieved: Array<{ chunkId: string; score: number }>;
+  /**
+   * With status not_found: what the reports give instead of what was asked, in words, naming the
+   * difference (another period, place, kind of figure…) or the asked words the passages lack.
+   * Renderers show it in place of the fixed "not found" line; the closest passages follow.
+   */
+  instead?: string;
   /** Closest passages when status is not_found. */
   closest?: Array<{ documentTitle: string; paragraph: number; chunkId: string; text: string }>;
   /** Verification problems found (including ones repaired or replaced by the fallback). */
@@ -85,6 +93,12 @@ export interface AnswerDraft {
   reply?: string;
   /** The extractive answerer's fitted probability (0..1) that the passages answer the question. */
   answerability?: number;
+  /**
+   * With `notFound`: what the reports give instead, said plainly (`报告没有2023年全年的数据；它给出的是
+   * 2024年上半年：“…”`), and the 1-based passage it comes from. It is shown as a not-found reply,
+   * never as a proven answer.
+   */
+  instead?: { text: string; passage: number };
 }
 
 /** Input to an answerer. */

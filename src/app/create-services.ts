@@ -5,7 +5,6 @@ import { answerQuestion } from "../answer/answer-question.js";
 import { createAnswerabilityJudge, fittedAnswerableThreshold } from "../answer/extractive/answerability.js";
 import { warmWordKnowledgeInBackground } from "../lexicon/warm-up.js";
 import { createExtractiveAnswerer } from "../answer/extractive/extractive-answerer.js";
-import { createLlmAnswerer } from "../answer/llm-answerer.js";
 import type { Answer, Answerer } from "../answer/types.js";
 import type { Config } from "../config.js";
 import { createEmbedder } from "../embed/create-embedder.js";
@@ -19,6 +18,7 @@ import { createLiveIndex } from "../store/live-index.js";
 import type { IndexProgress, KnowledgeIndex } from "../store/types.js";
 import { scrubSecretsInFields } from "../secrets/scrub-secrets.js";
 import type { BuildStatus } from "../store/build-status.js";
+import { modelAnswers, openConversation } from "./open-conversation.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
 import { createMessageReader, reusingPassages, withReading } from "./read-message.js";
 import type { KnowledgeServices } from "./services.js";
@@ -91,10 +91,10 @@ export async function createKnowledgeServices(options: {
 
   const answerableThreshold = config.answerableThreshold ?? fittedAnswerableThreshold();
   const extractive = createExtractiveAnswerer({ answerableThreshold });
-  const useLlm =
-    config.llm.answerer === "llm" || (config.llm.answerer === "auto" && Boolean(config.llm.apiKey || config.llm.baseUrl));
+  const useLlm = modelAnswers(config);
+  // Imported only with a model configured: the openai client costs ~13 MB and ~0.1 s of start-up.
   const answerer = useLlm
-    ? createLlmAnswerer({
+    ? (await import("../answer/llm-answerer.js")).createLlmAnswerer({
         baseUrl: config.llm.baseUrl,
         apiKey: config.llm.apiKey,
         model: config.llm.model,
@@ -170,6 +170,7 @@ export async function createKnowledgeServices(options: {
     search,
     embedderMismatch: () => live.embedderMismatch()?.message,
     ask,
+    conversation: openConversation({ config, logger, ask, useModel: useLlm, promptsDir: options.promptsDir ?? DEFAULT_PROMPTS_DIR, index: () => live.current() }),
     listDocuments: () => live.current()?.manifest.documents ?? [],
     currentGenerationId: () => live.current()?.manifest.generationId,
     reindex: (reindexOptions) => live.reindex({ onProgress: reindexOptions?.onProgress }),
@@ -228,7 +229,11 @@ export async function createKnowledgeServices(options: {
       const index = live.current();
       const chunk = index?.getChunks([chunkId])[0];
       if (!index || !chunk) return undefined;
-      return { chunk, documentText: index.getDocumentText(chunk.documentId) };
+      const passage: ReturnType<KnowledgeServices["getPassage"]> = { chunk, documentText: index.getDocumentText(chunk.documentId) };
+      // A table row's 原文 view shows its whole table (issue 14).
+      const table = chunk.tableRow ? index.getDocumentTables?.(chunk.documentId)?.[chunk.tableRow.table] : undefined;
+      if (table) passage!.table = table;
+      return passage;
     },
 
     close: () => {

@@ -1,5 +1,6 @@
 import type { Answer } from "../answer/types.js";
-import type { Chunk } from "../ingest/types.js";
+import type { ConversationServices } from "./conversation-services.js";
+import type { Chunk, TableInfo } from "../ingest/types.js";
 import type { IndexProgress, IndexSummary, ManifestDocument } from "../store/types.js";
 
 /**
@@ -33,7 +34,12 @@ export interface KnowledgeServices {
    */
   removeDocument(nameOrId: string): Promise<IndexSummary | undefined>;
   /** A chunk by id with its document's canonical text, for "原文" source views. */
-  getPassage(chunkId: string): { chunk: Chunk; documentText: string | undefined } | undefined;
+  getPassage(chunkId: string): { chunk: Chunk; documentText: string | undefined; table?: TableInfo } | undefined;
+  /**
+   * Follow-up questions (conversation memory). Undefined: every message is answered alone.
+   * Fleet mode replaces it with one over the shared Redis store.
+   */
+  conversation?: ConversationServices;
   /** Releases the index; waits for a running re-index to finish first. */
   close(): Promise<void>;
 }

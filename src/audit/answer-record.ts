@@ -15,12 +15,16 @@ export function answerRecordOf(id: string, input: RecordAnswerInput, replica?: s
     chatId: input.chatId,
     userId: input.userId,
     question: answer.question,
+    ...(answer.typedQuestion ? { typed: answer.typedQuestion } : {}),
+    text: input.deliveredText ?? answer.text,
     status: answer.status,
     mode: answer.mode,
     model: answer.model,
     retrieved: answer.retrieved.map(({ chunkId, score }) => ({ chunkId, score })),
-    citations: answer.citations.map(({ n, documentTitle, paragraph, chunkId, quote, verified, start, end }) => ({
+    citations: answer.citations.map(({ n, documentTitle, paragraph, page, machineRead, chunkId, quote, verified, start, end }) => ({
       n, documentTitle, paragraph, chunkId, quote, verified, start, end,
+      ...(page === undefined ? {} : { page }),
+      ...(machineRead ? { machineRead } : {}),
     })),
     verificationErrors: answer.verificationErrors ?? [],
     latency: { retrieveMs: answer.timings.retrieveMs, answerMs: answer.timings.answerMs, totalMs: input.totalMs },

@@ -1,8 +1,11 @@
 import type { AuditEntry, AuditStats } from "./types.js";
 
+/** What the listing says before the first chat answer: `npm run ask` and the terminal chat record nothing. */
+export const NO_ANSWERS_YET = "No answers recorded yet. Only answers given in Telegram chats are recorded (not those of `npm run ask` or the terminal chat).";
+
 /** Returns a human-readable review listing of audit entries (oldest first), one block per answer. */
 export function formatAuditEntries(entries: AuditEntry[]): string {
-  if (entries.length === 0) return "No answers recorded yet.";
+  if (entries.length === 0) return NO_ANSWERS_YET;
   return entries
     .map((entry) => {
       const up = entry.feedback.filter((item) => item.rating === "up").length;
@@ -13,11 +16,13 @@ export function formatAuditEntries(entries: AuditEntry[]): string {
           (entry.generationId ? `  generation ${entry.generationId}` : ""),
         `  Q: ${oneLine(entry.question)}`,
         ...(entry.corrections?.length ? [`  read: ${entry.corrections.map(({ typed, read }) => `${typed} → ${read}`).join(", ")}`] : []),
+        // What the user was shown, so a 👎 can be reviewed against it (records before it was kept have none).
+        ...(entry.text !== undefined ? [`  A: ${oneLine(entry.text, 400)}`] : []),
         `  ${entry.smallTalk ? `small talk (${entry.smallTalk})` : entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
           (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),
         ...entry.citations.map(
           (citation) =>
-            `  ${citation.verified ? "✓" : "✗"} [${citation.n}] ${citation.documentTitle} ¶${citation.paragraph}: ${oneLine(citation.quote, 120)}`,
+            `  ${citation.verified ? "✓" : "✗"} [${citation.n}] ${citation.documentTitle} ¶${citation.paragraph}${citation.page === undefined ? "" : ` p.${citation.page}`}${citation.machineRead ? " (OCR)" : ""}: ${oneLine(citation.quote, 120)}`,
         ),
         ...entry.verificationErrors.map((error) => `  ! ${oneLine(error, 160)}`),
         ...(entry.error ? [`  error: ${oneLine(entry.error, 160)}`] : []),

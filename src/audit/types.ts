@@ -10,6 +10,10 @@ export interface AnswerRecord {
   chatId: number;
   userId: number | undefined;
   question: string;
+  /** The message as typed, when it was a follow-up answered as `question`. */
+  typed?: string;
+  /** The answer text as delivered to the user (the reply without markup). */
+  text?: string;
   status: Answer["status"];
   mode: Answer["mode"];
   model: string | undefined;
@@ -64,6 +68,8 @@ export interface RecordAnswerInput {
   userId: number | undefined;
   answer: Answer;
   totalMs: number;
+  /** The reply as the user saw it (plain text); recorded as the record's `text`. Default the answer's own text. */
+  deliveredText?: string;
   /**
    * The Telegram update being answered. A store that answers retries (fleet mode) derives the
    * answer id from it, so recording the same update twice keeps one record.

@@ -24,7 +24,7 @@ const DEADLINE_REASON = "no answer before the start-up time ran out";
 /**
  * Calls getMe until it succeeds, logging each failed attempt with its reason. grammY's own
  * bot.init() retries a network error forever without a word; here a 401 (token refused) or a
- * 404 (TELEGRAM_API_ROOT is not a Bot API) fails at once, and an unreachable or failing server
+ * 404 or a body that is not the Bot API's JSON (TELEGRAM_API_ROOT is not a Bot API) fails at once, and an unreachable or failing server
  * is retried for `timeoutMs`.
  * @throws TelegramStartupError "unauthorized", "not_found", "refused" (another 4xx) or
  *   "unreachable" (network errors, 5xx or 429 until the time is up); the message is token-free.
@@ -59,6 +59,13 @@ export async function fetchBotInfo(options: FetchBotInfoOptions): Promise<UserFr
           apiRoot,
         );
       }
+      if (answeredWithoutBotApi(error)) {
+        throw new TelegramStartupError(
+          `${apiRoot} answered getMe with something that is not the Bot API (not its JSON; a web page or another service?). Check TELEGRAM_API_ROOT (e.g. https://api.telegram.org, without /bot…).`,
+          "not_found",
+          apiRoot,
+        );
+      }
       if (error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429) {
         throw new TelegramStartupError(`${apiRoot} refused getMe (${error.error_code}: ${clean(error.description)}).`, "refused", apiRoot);
       }
@@ -78,6 +85,16 @@ export async function fetchBotInfo(options: FetchBotInfoOptions): Promise<UserFr
     await sleep(wait);
     delay = Math.min(MAX_RETRY_DELAY_MS, delay * 2);
   }
+}
+
+/**
+ * True when the server answered, but not as a Bot API does: a body that is not JSON (an HTML page,
+ * a proxy's error page), or JSON without the Bot API's `ok` field. Retrying would not help.
+ */
+function answeredWithoutBotApi(error: unknown): boolean {
+  if (!(error instanceof HttpError)) return false;
+  const cause = error.error as { name?: string; type?: string; message?: string };
+  return cause?.type === "invalid-json" || cause?.name === "SyntaxError" || /invalid json|is not valid JSON|Unexpected token/iu.test(String(cause?.message ?? ""));
 }
 
 /** One short, token-free reason: the network error code, or the Bot API's status and description. */

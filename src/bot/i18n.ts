@@ -3,6 +3,7 @@ import type { ManifestDocument } from "../store/types.js";
 import type { IndexProgress, IndexSummary } from "../store/types.js";
 import type { AuditStats } from "../audit/types.js";
 import { escapeHtml } from "./render/escape-html.js";
+import { describeIssue } from "../store/document-warnings.js";
 
 /** The languages the bot replies in. */
 export type Lang = "zh" | "en";
@@ -74,7 +75,8 @@ export const texts = {
           "<b>How to ask</b>",
           "• In a private chat, just send your question, e.g. <i>What was Sichuan's industrial growth in the first half of 2024?</i>",
           `• In a group, mention me (@${escapeHtml(botUsername)} your question), reply to one of my messages, or use <code>/ask your question</code>.`,
-          "• Each answer ends with a <b>Sources</b> block: ✅ marks a quote checked word for word against the report. Tap “原文 n” to read the passage in context, and 👍/👎 to tell us how we did.",
+          "• Follow-ups work: after a question, ask <i>And in 2023?</i> or <i>What about high-tech manufacturing?</i>; I say how I read it. /new starts over.",
+          "• Each answer ends with a <b>Sources</b> block: ✅ marks a quote checked word for word against the report. Tap “Source n” to read the passage in context, and 👍/👎 to tell us how we did.",
         ].join("\n")
       : [
           "<b>您好！我根据以下报告回答问题，每个回答都附有逐字核验的原文引用：</b>",
@@ -83,6 +85,7 @@ export const texts = {
           "<b>如何提问</b>",
           "• 私聊：直接发送问题，例如 <i>2024年上半年四川规模以上工业增加值增长多少？</i>",
           `• 群聊：@${escapeHtml(botUsername)} 加上问题、回复我的消息，或使用 <code>/ask 问题</code>。`,
+          "• 可以追问：问完一个问题后接着问 <i>那高技术制造业呢？</i> 或 <i>去年呢？</i>，我会先说明按什么问题理解。/new 重新开始。",
           "• 每个回答末尾有“依据”部分：✅ 表示引文已与原文逐字核对。点“原文 n”查看上下文，点 👍/👎 反馈回答质量。",
         ].join("\n"),
   emptyQuestion: (lang: Lang) =>
@@ -104,23 +107,32 @@ export const texts = {
   verified: (lang: Lang) => (lang === "en" ? "✅ verified" : "✅ 已核验"),
   unverified: (lang: Lang) => (lang === "en" ? "⚠️ unverified" : "⚠️ 未核验"),
   paragraph: (lang: Lang, paragraph: number) => (lang === "en" ? `paragraph ${paragraph}` : `第 ${paragraph} 段`),
+  /** Where a quote is: its page for documents with pages (staff check a PDF by page), else its paragraph. */
+  location: (lang: Lang, where: { paragraph: number; page?: number }) =>
+    where.page === undefined ? texts.paragraph(lang, where.paragraph) : lang === "en" ? `p. ${where.page}` : `第 ${where.page} 页`,
+  machineRead: (lang: Lang) => (lang === "en" ? "machine-read (OCR): check against the scan" : "OCR 机读，请对照原件"),
   notFound: (lang: Lang) =>
     lang === "en"
       ? "I could not find the answer to this question in the reports."
       : "资料中没有找到这个问题的答案。",
-  closest: (lang: Lang) => (lang === "en" ? "Closest passages:" : "最接近的段落："),
+  // One word per thing: 段 is a paragraph of the report (第 3 段), 片段 a passage the index holds (a chunk of paragraphs).
+  closest: (lang: Lang) => (lang === "en" ? "Closest passages:" : "最接近的片段："),
   rephrase: (lang: Lang) => (lang === "en" ? "Try rephrasing or asking about a specific figure." : "可以换个说法，或询问具体的数据。"),
   failed: (lang: Lang, error: string | undefined) =>
     lang === "en"
       ? `⚠️ Sorry, I could not answer this time${error ? `: ${escapeHtml(error)}` : "."}\nPlease try again later.`
       : `⚠️ 抱歉，这次未能回答${error ? `：${escapeHtml(error)}` : "。"}\n请稍后再试。`,
-  sourceButton: (n: number) => `原文 ${n}`,
+  sourceButton: (lang: Lang, n: number) => (lang === "en" ? `Source ${n}` : `原文 ${n}`),
+  /** A 👍/👎 button, with how many users chose it once anyone has. */
+  feedbackButton: (rating: "up" | "down", count: number) => `${rating === "up" ? "👍" : "👎"}${count > 0 ? ` ${count}` : ""}`,
+  feedbackRecorded: (lang: Lang, rating: "up" | "down") =>
+    lang === "en" ? `Recorded your ${rating === "up" ? "👍" : "👎"}. Thanks for the feedback!` : `已记录您的 ${rating === "up" ? "👍" : "👎"}，谢谢您的反馈！`,
   feedbackThanks: (lang: Lang) => (lang === "en" ? "Thanks for the feedback!" : "谢谢您的反馈！"),
   answerExpired: (lang: Lang) => (lang === "en" ? "This answer is no longer available." : "该回答已不可用。"),
   passageGone: (lang: Lang) =>
     lang === "en"
       ? "This passage is no longer in the index (the document changed or was removed). The quote was:"
-      : "该段落已不在索引中（文档已更新或删除）。原引文：",
+      : "该片段已不在索引中（文档已更新或删除）。原引文：",
   sourceHeader: (lang: Lang, n: number) => (lang === "en" ? `Source [${n}]` : `原文 [${n}]`),
   adminOnly: (lang: Lang) =>
     lang === "en"
@@ -143,11 +155,15 @@ export const texts = {
     const body =
       lang === "en"
         ? `✅ ${escapeHtml(title)}\n${summary.documents} documents, ${summary.chunks} passages (${summary.embeddedChunks} embedded, ${summary.reusedDocuments} documents reused) in ${summary.seconds.toFixed(1)} s.`
-        : `✅ ${escapeHtml(title)}\n共 ${summary.documents} 个文档、${summary.chunks} 个段落（新向量化 ${summary.embeddedChunks} 个，复用 ${summary.reusedDocuments} 个文档），用时 ${summary.seconds.toFixed(1)} 秒。`;
+        : `✅ ${escapeHtml(title)}\n共 ${summary.documents} 个文档、${summary.chunks} 个片段（新向量化 ${summary.embeddedChunks} 个，复用 ${summary.reusedDocuments} 个文档），用时 ${summary.seconds.toFixed(1)} 秒。`;
     const removed = summary.removedDocuments.length
       ? `\n${lang === "en" ? "Removed" : "已移除"}: ${summary.removedDocuments.map(escapeHtml).join(", ")}`
       : "";
-    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}`;
+    // Documents that look broken or were OCR'd (issue 14: loud indexing).
+    const warned = (summary.warnings ?? [])
+      .map((warning) => `⚠️ ${escapeHtml(warning.relativePath)}${lang === "en" ? " looks wrong; check it:" : " 可能读取有误，请检查："}\n${warning.issues.map((issue) => `• ${escapeHtml(describeIssue(issue, lang))}`).join("\n")}`)
+      .join("\n");
+    return `${body}${removed}${skipped ? `\n${lang === "en" ? "Skipped" : "已跳过"}:\n${skipped}` : ""}${warned ? `\n${warned}` : ""}`;
   },
   reindexDone: (lang: Lang) => (lang === "en" ? "Re-index complete" : "重建索引完成"),
   indexFailed: (lang: Lang, message: string) =>
@@ -162,7 +178,7 @@ export const texts = {
           ...documents.map(
             (document) =>
               `• <b>${escapeHtml(document.title)}</b> (<code>${escapeHtml(document.relativePath)}</code>) — ` +
-              (lang === "en" ? `${document.chunks} passages, indexed ${escapeHtml(document.indexedAt)}` : `${document.chunks} 个段落，索引于 ${escapeHtml(document.indexedAt)}`),
+              (lang === "en" ? `${document.chunks} passages, indexed ${escapeHtml(document.indexedAt)}` : `${document.chunks} 个片段，索引于 ${escapeHtml(document.indexedAt)}`),
           ),
         ].join("\n"),
   removeUsage: (lang: Lang) =>
@@ -171,6 +187,10 @@ export const texts = {
     lang === "en" ? `No document matches “${escapeHtml(name)}”. See /docs.` : `没有找到与“${escapeHtml(name)}”匹配的文档，请查看 /docs。`,
   removing: (lang: Lang, name: string) => (lang === "en" ? `Removing “${name}”…` : `正在删除“${name}”…`),
   removed: (lang: Lang, name: string) => (lang === "en" ? `Removed “${name}”` : `已删除“${name}”`),
+  removeOnlyDocument: (lang: Lang, name: string) =>
+    lang === "en"
+      ? `“${escapeHtml(name)}” is the only document, so it was not removed: the bot would have nothing to answer from. Upload another document first, then remove this one.`
+      : `“${escapeHtml(name)}”是唯一的文档，未删除：删除后将无资料可答。请先上传另一个文档，再删除它。`,
   stats: (lang: Lang, stats: AuditStats, generationId?: string) => {
     const rate = `${(stats.notFoundRate * 100).toFixed(1)}%`;
     const generation = !generationId ? "" : lang === "en" ? `\nIndex generation: ${escapeHtml(generationId)}` : `\n索引版本：${escapeHtml(generationId)}`;
@@ -211,6 +231,10 @@ export const texts = {
     lang === "en"
       ? `❌ Could not download “${escapeHtml(fileName)}” from Telegram. Please try again. The index is unchanged.`
       : `❌ 无法从 Telegram 下载“${escapeHtml(fileName)}”，请重试。索引未改变。`,
+  conversationReset: (lang: Lang) =>
+    lang === "en"
+      ? "Starting over: your next question is read on its own."
+      : "已重新开始：下一个问题将单独理解，不再接着之前的对话。",
   unknownCommand: (lang: Lang) => (lang === "en" ? "Unknown command. Send /help to see what I can do." : "未知命令。发送 /help 查看使用说明。"),
 };
 
@@ -219,9 +243,11 @@ export const commandList = {
   zh: [
     { command: "help", description: "使用说明与文档列表" },
     { command: "ask", description: "提问（群聊中使用）" },
+    { command: "new", description: "重新开始对话（忘记之前的问题）" },
   ],
   en: [
     { command: "help", description: "How to use me and what I know" },
     { command: "ask", description: "Ask a question (in groups)" },
+    { command: "new", description: "Start over (forget earlier questions)" },
   ],
 };

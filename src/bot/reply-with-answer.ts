@@ -1,8 +1,10 @@
 import type { Answer } from "../answer/types.js";
+import { AppError } from "../errors.js";
 import type { BotContext, BotDependencies } from "./context.js";
 import { describeError, isNotModified } from "./describe-error.js";
 import { languageOf, texts } from "./i18n.js";
 import { answerKeyboard } from "./keyboard.js";
+import { plainText } from "./render/plain-text.js";
 import { createLiveMessage } from "./live-message.js";
 import { renderAnswer, renderPartialText } from "./render/render-answer.js";
 
@@ -12,7 +14,13 @@ import { renderAnswer, renderPartialText } from "./render/render-answer.js";
  * as new messages) with 原文/👍/👎 buttons, recorded in the audit log. Never throws for a failed
  * answer; Telegram errors on the final send propagate to the error boundary.
  */
-export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, question: string): Promise<void> {
+export async function replyWithAnswer(
+  ctx: BotContext,
+  deps: BotDependencies,
+  question: string,
+  /** The conversation this message belongs to (see conversation-key.ts); undefined: answered alone. */
+  conversation?: { key: string; turnId: string; afterTurn?: string },
+): Promise<void> {
   const chatId = ctx.chat!.id;
   const lang = languageOf(ctx.from?.language_code);
   const startedAt = performance.now();
@@ -41,8 +49,14 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
 
   let answer: Answer;
   try {
-    answer = await deps.services.ask(question, { onPartialText: (text) => text.trim() && draft.update(renderPartialText(text)) });
+    const onPartialText = (text: string) => text.trim() && draft.update(renderPartialText(text));
+    const memory = conversation ? deps.services.conversation : undefined;
+    answer = memory
+      ? await memory.ask({ ...conversation!, message: question, onPartialText })
+      : await deps.services.ask(question, { onPartialText });
   } catch (error) {
+    // A shared store that failed (fleet mode) means "handle this update again", not "answer failed".
+    if (error instanceof AppError && error.reason === "store_unavailable") throw error;
     // The services promise never to throw; if they do, the user still gets one clear reply.
     deps.logger.error({ err: describeError(error, [deps.token]) }, "services.ask threw");
     answer = { status: "failed", mode: "extractive", text: "", citations: [], timings: { retrieveMs: 0, answerMs: 0 }, question, retrieved: [] };
@@ -51,23 +65,35 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDependencies, qu
   ctx.chatAction = null;
 
   const totalMs = Math.round(performance.now() - startedAt);
-  const answerId = await deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id });
+  const parts = renderAnswer(answer, lang);
+  // The audit keeps what the user was shown, so a 👎 can be reviewed against it.
+  const deliveredText = plainText(parts.join("\n"));
+  const answerId = await deps.audit.recordAnswer({ chatId, userId: ctx.from?.id, answer, totalMs, updateId: ctx.update.update_id, deliveredText });
   deps.logger.info({ answerId, chatId, status: answer.status, mode: answer.mode, totalMs, streamed: placeholderId !== undefined }, "question answered");
 
-  const parts = renderAnswer(answer, lang);
-  const keyboard = answerKeyboard(answerId, answer);
+  const keyboard = answerKeyboard(answerId, answer, lang);
+  const sent: number[] = [];
   for (const [index, part] of parts.entries()) {
     const markup = index === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {};
     if (index === 0 && placeholderId !== undefined) {
       try {
         await ctx.api.editMessageText(chatId, placeholderId, part, { parse_mode: "HTML", ...markup });
+        sent.push(placeholderId);
         continue;
       } catch (error) {
-        if (isNotModified(error)) continue;
+        if (isNotModified(error)) {
+          sent.push(placeholderId);
+          continue;
+        }
         deps.logger.warn({ err: describeError(error, [deps.token]) }, "final edit failed; sending the answer as a new message");
         await ctx.api.deleteMessage(chatId, placeholderId).catch(() => undefined);
       }
     }
-    await ctx.api.sendMessage(chatId, part, { parse_mode: "HTML", ...(index === 0 ? replyParameters : {}), ...markup });
+    const message = await ctx.api.sendMessage(chatId, part, { parse_mode: "HTML", ...(index === 0 ? replyParameters : {}), ...markup });
+    if (message?.message_id !== undefined) sent.push(message.message_id);
+  }
+  // A Telegram reply to any part of this answer continues its conversation, whoever replies.
+  if (conversation && deps.services.conversation) {
+    await deps.services.conversation.rememberAnswerMessages(chatId, sent, conversation.key, conversation.turnId);
   }
 }

@@ -48,6 +48,8 @@ export interface CmrcRow {
   docHit: boolean;
   /** A quote or the answer text contains a gold answer span. */
   spanHit: boolean;
+  /** Declined, yet the first closest passage shown holds a gold answer span (a decline that shows the answer). */
+  closestHoldsAnswer?: boolean;
   latencyMs: number;
   text: string;
 }
@@ -80,6 +82,8 @@ export interface CmrcReport {
   notFoundRecall: Rate;
   /** Answerable questions declined. */
   declinedAnswerable: Rate;
+  /** Of the answerable questions declined, those whose first closest passage holds a gold answer (the answer shown under "not found"). */
+  declinesShowingAnswer: Rate;
   /**
    * Not-found precision with both kinds weighted equally: recall / (recall + share of answerable
    * declined). Raw precision would mislead, because only ~15% of the questions are unanswerable.
@@ -157,6 +161,7 @@ function scoreAnswer(question: CmrcQuestion, answer: Answer, answerable: boolean
     rank: rank ?? null,
     docHit: delivered && answer.citations.some((citation) => citation.documentTitle === title),
     spanHit: question.answers.some((span) => texts.some((text) => text.includes(matchForm(span)))),
+    ...(answer.status === "not_found" ? { closestHoldsAnswer: question.answers.some((span) => matchForm(answer.closest?.[0]?.text ?? "").includes(matchForm(span))) } : {}),
     latencyMs: answer.timings.retrieveMs + answer.timings.answerMs,
     text: answer.text,
   };
@@ -183,6 +188,7 @@ export function summarizeCmrcRows(rows: CmrcRow[]): Omit<CmrcReport, "datasetPat
     spanHit: toRate(count(answerable, (row) => row.spanHit), answerable.length),
     notFoundRecall: recall,
     declinedAnswerable,
+    declinesShowingAnswer: toRate(count(answerable, (row) => row.status === "not_found" && row.closestHoldsAnswer === true), declinedAnswerable.count),
     notFoundPrecisionBalanced: balancedPrecision(recall.rate, declinedAnswerable.rate),
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
     rows,
@@ -211,6 +217,7 @@ export function formatCmrcReport(report: CmrcReport): string {
     `  retrieval (answerable) hit@1 ${number(report.hitAt1)}  hit@5 ${number(report.hitAt5)}  MRR ${number(report.mrr)}`,
     `  answered ${rate(report.answered)}  docHit ${rate(report.docHit)}  spanHit ${rate(report.spanHit)}`,
     `  not-found recall ${rate(report.notFoundRecall)}  answerable declined ${rate(report.declinedAnswerable)}  not-found precision (balanced) ${number(report.notFoundPrecisionBalanced)}`,
+    `  declines of answerable questions whose first closest passage holds the answer ${rate(report.declinesShowingAnswer)}`,
     `  latency p50 ${report.latencyMs.p50.toFixed(1)} ms  p99 ${report.latencyMs.p99.toFixed(1)} ms`,
   ].join("\n");
 }

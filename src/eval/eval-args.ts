@@ -13,6 +13,8 @@ export interface EvalArgs {
   cmrcPath?: string;
   /** `--gold P`: gold question file. Default: test/eval/gold.json. */
   goldPath?: string;
+  /** `--traps P`: also ask the trap and control questions of P (e.g. test/eval/constraint-traps.json) over the same index. */
+  trapsPath?: string;
   /** Environment overrides: `--set KEY=VALUE`, `--chunk-size N` (CHUNK_TARGET_CHARS), `--answerer X` (ANSWERER). */
   overrides: Record<string, string>;
   /** `--sweep KEY=v1,v2` or `--sweep-chunk-size v1,v2`: one run per value, one row each. */
@@ -46,6 +48,7 @@ temporary DATA_DIR, prints a table and writes eval-results/<timestamp>.json and 
   --sweep KEY=A,B,...         one run per value of any configuration variable
   --rows misses|all|none      per-question rows to print (default: misses)
   --gold FILE                 gold question file (default: test/eval/gold.json)
+  --traps FILE                also ask trap and control questions (test/eval/constraint-traps.json)
   --out DIR                   results folder (default: eval-results)
   --compare A.json B.json     print the difference of the headline metrics of two runs`;
 
@@ -112,6 +115,9 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         break;
       case "--gold":
         args.goldPath = next();
+        break;
+      case "--traps":
+        args.trapsPath = next();
         break;
       case "--out":
         args.outDir = next();

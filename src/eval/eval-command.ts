@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AppServices } from "../app/create-services.js";
 import { loadConfig, type Config } from "../config.js";
+import { formatTrapReport, loadTrapItems, runTraps, type TrapItem } from "./constraint-traps.js";
 import { defaultCmrcPath, formatCmrcReport, runCmrcEval, type CmrcReport, type CmrcSkipped } from "./cmrc.js";
 import { EVAL_USAGE, type EvalArgs } from "./eval-args.js";
 import { loadGoldQuestions, type GoldQuestion } from "./gold.js";
@@ -68,8 +69,10 @@ export async function runEvalCommand(args: EvalArgs, dependencies: EvalCommandDe
     return 0;
   }
 
-  const report = await evaluateGold(gold, args.overrides, dependencies);
+  const traps = args.trapsPath ? await loadTrapItems(resolve(dependencies.repoRoot, args.trapsPath)) : undefined;
+  const report = await evaluateGold(gold, args.overrides, dependencies, traps);
   print(formatEvalTable(report, { rows: args.rows }));
+  if (report.traps) print(`\n${formatTrapReport(report.traps)}`);
   if (args.cmrc !== false) {
     report.cmrc = await evaluateCmrc(args, args.overrides, dependencies);
     print("");
@@ -87,6 +90,7 @@ async function evaluateGold(
   gold: readonly GoldQuestion[],
   overrides: Record<string, string>,
   dependencies: EvalCommandDependencies,
+  traps?: readonly TrapItem[],
 ): Promise<EvalReport> {
   const dataDir = await mkdtemp(join(tmpdir(), "eval-data-"));
   try {
@@ -110,6 +114,7 @@ async function evaluateGold(
         onProgress: (done, total) => dependencies.progress?.("gold", done, total),
       });
       report.settings = runSettings(config, index().manifest);
+      if (traps) report.traps = await runTraps(traps, (question) => services.ask(question));
       return report;
     } finally {
       await services.close();

@@ -1,3 +1,4 @@
+import type { TrapReport } from "./constraint-traps.js";
 import type { Answer } from "../answer/types.js";
 import type { KnowledgeServices } from "../app/services.js";
 import type { CmrcReport, CmrcSkipped } from "./cmrc.js";
@@ -74,6 +75,8 @@ export interface EvalRow {
 /** Everything one gold evaluation measured, ready to print or to save as JSON. */
 export interface EvalReport {
   createdAt: string;
+  /** Trap and control questions (`--traps`), when asked. */
+  traps?: TrapReport;
   questions: number;
   /** Answer modes seen, e.g. ["extractive"]. */
   modes: Array<Answer["mode"]>;

@@ -2,6 +2,8 @@ import { Worker } from "node:worker_threads";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
 import type { AnswerRuntimeData } from "./answer-runtime.js";
+import { sharedLexiconPack } from "../lexicon/lexicon-pack.js";
+import type { SharedJiebaChannel } from "../lexicon/shared-jieba.js";
 import type { HandleOutcome } from "./partition-workers.js";
 
 /**
@@ -37,6 +39,9 @@ interface Thread {
   alive: boolean;
 }
 
+/** What a thread is started with: its runtime's data and the main thread's lexicon pack, shared. */
+export type AnswerThreadData = AnswerRuntimeData & { lexicon?: SharedArrayBuffer; jieba?: SharedJiebaChannel };
+
 /** Loads answer-thread.ts in a thread: through tsx when running from TypeScript sources, directly once compiled. */
 function threadSource(): string {
   const fromSources = import.meta.url.endsWith(".ts");
@@ -64,10 +69,15 @@ export async function startAnswerPool(options: {
   let closing = false;
   let nextId = 1;
   const threads: Thread[] = [];
+  let sharedLexicon: SharedArrayBuffer | undefined;
 
   const spawn = (index: number): Promise<Thread> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(source, { workerData: { ...options.data, workerIndex: index } satisfies AnswerRuntimeData });
+      // Every thread answers from one shared copy of the lexicon pack instead of reading its own.
+      // The shared jieba thread (src/lexicon/shared-jieba.ts, ~45 MB less per thread) is not used
+      // yet: with it the exactly-once fleet test saw duplicated answers (see docs/limitations.md).
+      const workerData: AnswerThreadData = { ...options.data, workerIndex: index, lexicon: (sharedLexicon ??= sharedLexiconPack()) };
+      const worker = new Worker(source, { workerData });
       const thread: Thread = { worker, index, pending: new Map(), alive: false };
       worker.on("message", (reply: ThreadReply) => {
         if (reply.type === "ready") {

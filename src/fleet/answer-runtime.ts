@@ -1,7 +1,8 @@
 import path from "node:path";
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createKnowledgeServices } from "../app/create-services.js";
+import { createKnowledgeServices, DEFAULT_PROMPTS_DIR } from "../app/create-services.js";
+import { modelAnswers, openConversation } from "../app/open-conversation.js";
 import { createBot, drainBotTasks } from "../bot/create-bot.js";
 import { describeError } from "../bot/describe-error.js";
 import { loadConfig, type Config } from "../config.js";
@@ -10,6 +11,7 @@ import { readCurrentGenerationId } from "../store/current-pointer.js";
 import { openPostgres, openRedis } from "./connections.js";
 import { createPostgresDocumentStore } from "./document-store.js";
 import { StoreUnavailableError } from "./errors.js";
+import { createFleetTurnStore } from "./conversation-store.js";
 import { createFleetServices } from "./fleet-services.js";
 import { createPostgresGenerationStore } from "./generation-store.js";
 import type { HandleOutcome } from "./partition-workers.js";
@@ -109,10 +111,20 @@ export async function startAnswerRuntime(data: AnswerRuntimeData): Promise<Answe
     logger,
   });
   const audit = createPostgresAuditStore({ pool, botId: data.botId, replica: fleet.replicaName });
+  // Conversations live in Redis: the next message may reach another replica.
+  const conversation = openConversation({
+    config: localConfig,
+    logger,
+    ask: services.ask,
+    useModel: modelAnswers(config),
+    promptsDir: DEFAULT_PROMPTS_DIR,
+    index: () => currentLocal().index(),
+    store: createFleetTurnStore({ redis, prefix: layout.keyPrefix, maxTurns: config.conversation.turns, lapseMs: config.conversation.lapseMs }),
+  });
   const bot = createBot({
     token,
     config: localConfig,
-    services,
+    services: { ...services, conversation },
     audit,
     logger,
     botInfo: data.botInfo,

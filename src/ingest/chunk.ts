@@ -1,5 +1,6 @@
 import { chunkId } from "./chunk-id.js";
 import { splitSentences } from "./sentences.js";
+import { metadataOfParagraph } from "./structure/part-of-paragraph.js";
 import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./types.js";
 
 /**
@@ -12,7 +13,8 @@ import type { Chunk, ChunkOptions, CleanDocument, Paragraph, Sentence } from "./
  * reusing chunks that the old rules made.
  */
 // 2: invisible characters (bidi controls, zero-width, terminal escapes) are stripped at ingest.
-export const INGEST_VERSION = 2;
+// 3: chunks carry page, kind, section path, table row and OCR mark; documents their metadata and tables.
+export const INGEST_VERSION = 3;
 
 export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = { targetChars: 220, overlapSentences: 1 };
 
@@ -60,6 +62,11 @@ function groupSentences(sentences: Sentence[], targetChars: number, overlap: num
   return groups;
 }
 
+function partTitle(document: CleanDocument, paragraph: number): string | undefined {
+  if (!document.metadata?.parts) return undefined;
+  return metadataOfParagraph(document.metadata, paragraph).title;
+}
+
 function makeChunk(
   document: CleanDocument,
   paragraph: Paragraph,
@@ -80,7 +87,8 @@ function makeChunk(
       chunkText: text,
     }),
     documentId: document.id,
-    documentTitle: document.title,
+    // In a compilation, a chunk is cited by its own report's title (南京 2021–2024: the 2022 bulletin's).
+    documentTitle: partTitle(document, paragraph.number) ?? document.title,
     paragraph: paragraph.number,
     ordinal,
     start,

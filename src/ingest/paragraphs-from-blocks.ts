@@ -28,6 +28,8 @@ export function paragraphsFromBlocks(blocks: readonly LoadedBlock[]): BlockText 
       const paragraph: Paragraph = { number: paragraphs.length + 1, start, end: start + line.length };
       if (block.page !== undefined) paragraph.page = block.page;
       if (block.kind !== undefined && block.kind !== "text") paragraph.kind = block.kind;
+      // The heading level orders the section path (assignSections).
+      if (block.kind === "heading" && block.headingLevel !== undefined) paragraph.headingLevel = block.headingLevel;
       if (block.tableRow !== undefined) paragraph.tableRow = block.tableRow;
       if (block.ocr) paragraph.ocr = true;
       paragraphs.push(paragraph);

@@ -42,6 +42,8 @@ export interface Paragraph extends TextSpan {
   page?: number;
   /** Absent means "text". */
   kind?: ParagraphKind;
+  /** For headings the loader marked: their level (1 outermost), when the format gives one (`#`, `<h2>`, Word heading styles). */
+  headingLevel?: number;
   /** Headings above the paragraph, outermost first: `["二、工业", "（一）规模以上工业"]`. */
   sectionPath?: string[];
   /** For `table-row` paragraphs: the table and row they come from. */

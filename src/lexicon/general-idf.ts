@@ -4,9 +4,7 @@
  * much a word tells about a text's subject in general (广东 6.2, 达到 4.6, 的 0.9), independently
  * of the reports that happen to be indexed.
  */
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
+import { lexiconPack } from "./lexicon-pack.js";
 
 /** A word → IDF table with jieba's own default for unknown words (the median). */
 export interface GeneralIdf {
@@ -20,14 +18,20 @@ export interface GeneralIdf {
 
 let table: GeneralIdf | undefined;
 
-/** Returns the shared table, parsed from @node-rs/jieba's idf.txt on first use (~0.3 s). */
+/** Returns the shared table, opened from the lexicon pack (jieba's idf.txt, built once; see lexicon-pack.ts). */
 export function generalIdf(): GeneralIdf {
-  table ??= parseIdfTable(Buffer.from((require("@node-rs/jieba/dict.js") as { idf: Uint8Array }).idf).toString("utf8"));
+  table ??= lexiconPack().idf;
   return table;
 }
 
 /** Returns the table for `text` in jieba's format: one "word idf" pair per line. */
 export function parseIdfTable(text: string): GeneralIdf {
+  const values = parseIdfValues(text);
+  return idfOver((word) => values.get(word), idfMedian(values));
+}
+
+/** Returns the word → IDF pairs of `text` (jieba's format; a later line for a word wins). */
+export function parseIdfValues(text: string): Map<string, number> {
   const values = new Map<string, number>();
   for (const line of text.split("\n")) {
     const space = line.lastIndexOf(" ");
@@ -35,11 +39,20 @@ export function parseIdfTable(text: string): GeneralIdf {
     const value = Number(line.slice(space + 1));
     if (Number.isFinite(value)) values.set(line.slice(0, space), value);
   }
+  return values;
+}
+
+/** Returns the median of the table's values (jieba's default for unknown words). */
+export function idfMedian(values: ReadonlyMap<string, number>): number {
   const sorted = [...values.values()].sort((a, b) => a - b);
-  const median = sorted.length === 0 ? 0 : (sorted[Math.floor(sorted.length / 2)] ?? 0);
+  return sorted.length === 0 ? 0 : (sorted[Math.floor(sorted.length / 2)] ?? 0);
+}
+
+/** Returns the table answering from `lookup` (a map, or the lexicon pack's packed table). */
+export function idfOver(lookup: (word: string) => number | undefined, median: number): GeneralIdf {
   return {
-    of: (word) => values.get(word) ?? values.get(word.toLowerCase()) ?? median,
-    has: (word) => values.has(word) || values.has(word.toLowerCase()),
+    of: (word) => lookup(word) ?? lookup(word.toLowerCase()) ?? median,
+    has: (word) => lookup(word) !== undefined || lookup(word.toLowerCase()) !== undefined,
     median,
   };
 }

@@ -12,6 +12,7 @@
  */
 import { bilingualDictionary, type BilingualDictionary } from "./bilingual-dictionary.js";
 import { generalIdf, type GeneralIdf } from "./general-idf.js";
+import { lexiconPack } from "./lexicon-pack.js";
 
 /** A word related in meaning to another, with how strongly (0..1, 1 = a shared gloss). */
 export interface RelatedWord {
@@ -43,12 +44,17 @@ const MAX_RELATED = 40;
 const MAX_GLOSS_WORDS = 3;
 
 const CJK_WORD = /^[\u3400-\u9fff]+$/u;
+/** Weighed glosses kept: a question's related words touch a few thousand. */
+const GLOSS_CACHE_LIMIT = 20_000;
 
 let shared: WordRelatedness | undefined;
 
-/** Returns the shared relatedness, built on first use from CC-CEDICT and jieba's IDF table (see bilingualDictionary). */
+/**
+ * Returns the shared relatedness over CC-CEDICT and jieba's IDF table, with the gloss index
+ * read from the lexicon pack (built once with buildGlossIndex; see lexicon-pack.ts).
+ */
 export function wordRelatedness(): WordRelatedness {
-  shared ??= buildWordRelatedness(bilingualDictionary(), generalIdf());
+  shared ??= buildWordRelatedness(bilingualDictionary(), generalIdf(), { glossesWithWord: lexiconPack().glossesWithWord });
   return shared;
 }
 
@@ -58,40 +64,61 @@ interface WeightedGloss {
   total: number;
 }
 
-/** Returns the relatedness over `dictionary`, with `idf` ranking related words and telling known words (exported for tests). */
-export function buildWordRelatedness(dictionary: BilingualDictionary, idf: GeneralIdf): WordRelatedness {
+/** Returns the content words of `gloss` (stemmed, dictionary IDF at least CONTENT_WORD_IDF) with their weights. */
+export function glossContentWords(gloss: string, dictionary: Pick<BilingualDictionary, "englishIdf">): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const token of gloss.match(/[a-z]+/gu) ?? []) {
+    const weight = dictionary.englishIdf(token);
+    if (weight >= CONTENT_WORD_IDF) words.set(stem(token), Math.max(words.get(stem(token)) ?? 0, weight));
+  }
+  return words;
+}
+
+/** Returns content word → the glosses (of at most MAX_GLOSS_WORDS content words) that hold it, in gloss order. */
+export function buildGlossIndex(dictionary: Pick<BilingualDictionary, "englishIdf" | "allGlosses">): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const gloss of dictionary.allGlosses()) {
+    const words = glossContentWords(gloss, dictionary);
+    if (words.size === 0 || words.size > MAX_GLOSS_WORDS) continue;
+    for (const word of words.keys()) {
+      const list = index.get(word) ?? [];
+      list.push(gloss);
+      index.set(word, list);
+    }
+  }
+  return index;
+}
+
+/**
+ * Returns the relatedness over `dictionary`, with `idf` ranking related words and telling known
+ * words (exported for tests). `glossesWithWord` answers from a prebuilt gloss index (the lexicon
+ * pack's); without it the index is built from the dictionary on first use.
+ */
+export function buildWordRelatedness(
+  dictionary: BilingualDictionary,
+  idf: GeneralIdf,
+  options: { glossesWithWord?: (contentWord: string) => readonly string[] } = {},
+): WordRelatedness {
   const glossCache = new Map<string, WeightedGloss>();
-  let glossesByWord: Map<string, string[]> | undefined;
   const relatedCache = new Map<string, RelatedWord[]>();
+  let builtIndex: Map<string, string[]> | undefined;
+  const glossesWithWord =
+    options.glossesWithWord ??
+    ((word: string): readonly string[] => {
+      builtIndex ??= buildGlossIndex(dictionary);
+      return builtIndex.get(word) ?? [];
+    });
 
   const weigh = (gloss: string): WeightedGloss => {
     let weighted = glossCache.get(gloss);
     if (!weighted) {
-      const words = new Map<string, number>();
-      for (const token of gloss.match(/[a-z]+/gu) ?? []) {
-        const weight = dictionary.englishIdf(token);
-        if (weight >= CONTENT_WORD_IDF) words.set(stem(token), Math.max(words.get(stem(token)) ?? 0, weight));
-      }
+      const words = glossContentWords(gloss, dictionary);
       weighted = { words, total: [...words.values()].reduce((sum, value) => sum + value, 0) };
+      // Bounded: a long-running bot would otherwise keep every gloss it ever weighed.
+      if (glossCache.size >= GLOSS_CACHE_LIMIT) glossCache.clear();
       glossCache.set(gloss, weighted);
     }
     return weighted;
-  };
-
-  const glossIndex = () => {
-    if (!glossesByWord) {
-      glossesByWord = new Map();
-      for (const gloss of dictionary.allGlosses()) {
-        const { words } = weigh(gloss);
-        if (words.size === 0 || words.size > MAX_GLOSS_WORDS) continue;
-        for (const word of words.keys()) {
-          const list = glossesByWord.get(word) ?? [];
-          list.push(gloss);
-          glossesByWord.set(word, list);
-        }
-      }
-    }
-    return glossesByWord;
   };
 
   const agreement = (a: string, b: string): number => {
@@ -133,11 +160,10 @@ export function buildWordRelatedness(dictionary: BilingualDictionary, idf: Gener
     const strengths = new Map<string, number>();
     // Only words jieba's dictionary knows: the dictionary's rare and regional words (彪蒙, 炼字) would only add noise.
     const eligible = (candidate: string) => candidate.length >= 2 && candidate !== word && !candidate.includes(word) && CJK_WORD.test(candidate) && idf.has(candidate);
-    const index = glossIndex();
     const candidates = new Set<string>();
     for (const gloss of own) {
       const glosses = new Set<string>([gloss]);
-      for (const content of weigh(gloss).words.keys()) for (const other of index.get(content) ?? []) glosses.add(other);
+      for (const content of weigh(gloss).words.keys()) for (const other of glossesWithWord(content)) glosses.add(other);
       for (const other of glosses) {
         if (agreement(gloss, other) < MIN_RELATEDNESS) continue;
         for (const headword of dictionary.headwordsGlossed(other)) if (eligible(headword)) candidates.add(headword);

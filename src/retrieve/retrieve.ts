@@ -3,9 +3,12 @@ import type { KnowledgeIndex } from "../store/types.js";
 import { fuseResults, type FusionMethod } from "./fuse.js";
 import { mergeOverlapping } from "./merge-overlapping.js";
 import { hasRelativeTimeWords, resolveTimeWords } from "../lexicon/time-words.js";
+import { metadataOfParagraph } from "../ingest/structure/part-of-paragraph.js";
 import { expandQuery } from "./query-expansion.js";
 import { detectReportingPeriod } from "./reporting-period.js";
 import type { RetrievedPassage, RetrieverName } from "./types.js";
+import type { DocumentMetadata } from "../ingest/types.js";
+import type { ReportingPeriod } from "../lexicon/time-words.js";
 
 /** Retrieval settings; defaults chosen with `npm run eval` (see README). */
 export interface RetrieveOptions {
@@ -40,9 +43,18 @@ export async function retrieve(options: {
     if (!periods.has(documentId)) periods.set(documentId, detectReportingPeriod(index.getDocumentText(documentId) ?? ""));
     return periods.get(documentId);
   };
-  const period = periodOf(passages[0]!.chunk.documentId);
+  // The period detected at ingest (a compilation's part's own) wins over reading the whole text again.
+  const periodOfPassage = (passage: RetrievedPassage) => reportingPeriodOf(passage.document) ?? periodOf(passage.chunk.documentId);
+  const period = periodOfPassage(passages[0]!);
   const resolved = period ? await search(options, resolveTimeWords(question, period)) : passages;
-  return resolved.map((passage) => ({ ...passage, reportingPeriod: periodOf(passage.chunk.documentId) }));
+  return resolved.map((passage) => ({ ...passage, reportingPeriod: periodOfPassage(passage) }));
+}
+
+/** The single year (and part) of a document's detected period; undefined for spans (十三五, a compilation as a whole). */
+function reportingPeriodOf(document: DocumentMetadata | undefined): ReportingPeriod | undefined {
+  const period = document?.period;
+  if (!period || (period.endYear !== undefined && period.endYear !== period.year)) return undefined;
+  return period.part ? { year: period.year, part: period.part } : { year: period.year };
 }
 
 async function search(
@@ -66,7 +78,8 @@ async function search(
     if (!chunk) continue;
     const passage: RetrievedPassage = { chunk, score: candidate.score, ranks: candidate.ranks, scores: candidate.scores };
     const document = index.getDocumentMetadata?.(chunk.documentId);
-    if (document) passage.document = document;
+    // A compilation's part (the 2022 bulletin of 南京 2021–2024) gives the passage its own title and period.
+    if (document) passage.document = metadataOfParagraph(document, chunk.paragraph);
     passages.push(passage);
   }
   return mergeOverlapping(passages, (documentId) => index.getDocumentText(documentId)).slice(0, settings.topK);

@@ -12,8 +12,10 @@ import { planDocument } from "./document-plan.js";
 import { EMBED_SLICE, embedPendingChunks, embedSlice, type PendingChunk } from "./embed-pending.js";
 import { removeStaleGenerations } from "./generation-cleanup.js";
 import { GenerationWriter } from "./generation-writer.js";
+import { searchTextOf } from "./keyword-text.js";
 import { openPreviousGeneration, type PreviousGeneration } from "./previous-generation.js";
-import type { IndexProgress, IndexSummary, Manifest, ManifestDocument, SkippedFile } from "./types.js";
+import { documentWarnings } from "./document-warnings.js";
+import type { DocumentWarning, IndexProgress, IndexSummary, Manifest, ManifestDocument, SkippedFile } from "./types.js";
 
 /** Options for {@link buildIndex}. */
 export interface BuildIndexOptions {
@@ -132,6 +134,7 @@ interface LoadResult {
   /** How many of `pending` were already embedded while loading. */
   embedded: number;
   reusedDocuments: number;
+  warnings: DocumentWarning[];
 }
 
 async function loadAll(input: {
@@ -142,7 +145,7 @@ async function loadAll(input: {
 }): Promise<LoadResult> {
   const { options, files, previous, writer } = input;
   const { embedder, chunkOptions, maxFileBytes, logger, onProgress, signal } = options;
-  const result: LoadResult = { documents: [], skipped: [], pending: [], embedded: 0, reusedDocuments: 0 };
+  const result: LoadResult = { documents: [], skipped: [], pending: [], embedded: 0, reusedDocuments: 0, warnings: [] };
   const documentIds = new Set<string>();
   const now = new Date().toISOString();
   const loads = new Map<number, Promise<LoadOutcome>>();
@@ -198,7 +201,7 @@ async function loadAll(input: {
     const labels = writer.addDocument(document, plan.indexedAt, plan.chunks);
     documentIds.add(document.id);
     for (const [position, { chunk, vector }] of plan.chunks.entries()) {
-      if (!vector) result.pending.push({ chunkId: chunk.id, label: labels[position]!, text: chunk.text });
+      if (!vector) result.pending.push({ chunkId: chunk.id, label: labels[position]!, text: searchTextOf(chunk) });
     }
     // Embed full slices as they fill up, so the HNSW worker has vectors to insert while files
     // are still loading; the remainder is embedded (with progress) once all files are in.
@@ -217,7 +220,10 @@ async function loadAll(input: {
       chunks: plan.chunks.length,
       glyphsRemoved: document.glyphsRemoved,
       indexedAt: plan.indexedAt,
+      ...(document.metadata ? { metadata: document.metadata } : {}),
     });
+    const issues = documentWarnings(document, plan.chunks.map(({ chunk }) => chunk));
+    if (issues.length > 0) result.warnings.push({ relativePath: document.relativePath, issues });
   }
   onProgress?.({ phase: "load", done: files.length, total: files.length });
   return result;
@@ -270,5 +276,6 @@ function summarize(input: {
     seconds,
     chunksPerSecond: seconds > 0 ? manifest.counts.chunks / seconds : 0,
     embedderId: input.embedderId,
+    ...(loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { FTS_TOKENIZER } from "./keyword-text.js";
 
 /** Bumped when the tables change; a generation with another version is rebuilt, not read. */
-export const CHUNK_DATABASE_VERSION = 1;
+// 2: chunks keep page, kind, section path, table row and OCR mark; documents their metadata and tables.
+export const CHUNK_DATABASE_VERSION = 2;
 
 /**
  * Tables of a generation's chunks.sqlite. `chunks.label` is the integer key shared by the HNSW
@@ -18,7 +19,9 @@ CREATE TABLE documents (
   glyphs_removed INTEGER NOT NULL,
   indexed_at TEXT NOT NULL,
   paragraphs TEXT NOT NULL,
-  text TEXT NOT NULL
+  text TEXT NOT NULL,
+  metadata TEXT,
+  tables TEXT
 );
 CREATE TABLE chunks (
   label INTEGER PRIMARY KEY,
@@ -30,7 +33,12 @@ CREATE TABLE chunks (
   start_offset INTEGER NOT NULL,
   end_offset INTEGER NOT NULL,
   text TEXT NOT NULL,
-  sentences TEXT NOT NULL
+  sentences TEXT NOT NULL,
+  page INTEGER,
+  kind TEXT,
+  section_path TEXT,
+  table_row TEXT,
+  ocr INTEGER
 );
 CREATE INDEX chunks_by_document ON chunks(document_id, ordinal);
 CREATE TABLE vectors (

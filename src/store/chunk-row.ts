@@ -1,4 +1,4 @@
-import type { Chunk, Sentence } from "../ingest/types.js";
+import type { Chunk, ParagraphKind, Sentence, TableRowRef } from "../ingest/types.js";
 
 /** A row of the `chunks` table, as better-sqlite3 returns it. */
 export interface ChunkRow {
@@ -12,15 +12,22 @@ export interface ChunkRow {
   end_offset: number;
   text: string;
   sentences: string;
+  page: number | null;
+  kind: string | null;
+  /** JSON array of headings, outermost first. */
+  section_path: string | null;
+  /** JSON `{ table, row }`. */
+  table_row: string | null;
+  ocr: number | null;
 }
 
 /** Column list matching ChunkRow, for SELECTs. */
 export const CHUNK_COLUMNS =
-  "label, id, document_id, document_title, paragraph, ordinal, start_offset, end_offset, text, sentences";
+  "label, id, document_id, document_title, paragraph, ordinal, start_offset, end_offset, text, sentences, page, kind, section_path, table_row, ocr";
 
-/** Returns the Chunk stored in `row`. */
+/** Returns the Chunk stored in `row`; optional fields absent in the row stay absent. */
 export function chunkFromRow(row: ChunkRow): Chunk {
-  return {
+  const chunk: Chunk = {
     id: row.id,
     documentId: row.document_id,
     documentTitle: row.document_title,
@@ -31,6 +38,12 @@ export function chunkFromRow(row: ChunkRow): Chunk {
     text: row.text,
     sentences: JSON.parse(row.sentences) as Sentence[],
   };
+  if (row.page !== null) chunk.page = row.page;
+  if (row.kind !== null) chunk.kind = row.kind as ParagraphKind;
+  if (row.section_path !== null) chunk.sectionPath = JSON.parse(row.section_path) as string[];
+  if (row.table_row !== null) chunk.tableRow = JSON.parse(row.table_row) as TableRowRef;
+  if (row.ocr) chunk.ocr = true;
+  return chunk;
 }
 
 /** Returns the named parameters that insert `chunk` under `label`. */
@@ -46,5 +59,10 @@ export function chunkToRow(chunk: Chunk, label: number): ChunkRow {
     end_offset: chunk.end,
     text: chunk.text,
     sentences: JSON.stringify(chunk.sentences),
+    page: chunk.page ?? null,
+    kind: chunk.kind ?? null,
+    section_path: chunk.sectionPath && chunk.sectionPath.length > 0 ? JSON.stringify(chunk.sectionPath) : null,
+    table_row: chunk.tableRow ? JSON.stringify(chunk.tableRow) : null,
+    ocr: chunk.ocr ? 1 : null,
   };
 }

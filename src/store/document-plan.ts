@@ -2,6 +2,7 @@ import type { Embedder } from "../embed/types.js";
 import { chunkDocument, INGEST_VERSION } from "../ingest/index.js";
 import type { ChunkOptions, CleanDocument } from "../ingest/types.js";
 import type { ChunkToWrite } from "./generation-writer.js";
+import { searchTextOf } from "./keyword-text.js";
 import type { PreviousGeneration } from "./previous-generation.js";
 import type { Manifest } from "./types.js";
 
@@ -53,12 +54,13 @@ export function planDocument(options: {
   }
   const chunks = chunkDocument(document, chunkOptions);
   if (!vectorsComparable) return { chunks: chunks.map((chunk) => ({ chunk })), reused: false, indexedAt: now };
+  // Keyed by the text that was embedded (section path and chunk text), not the chunk text alone.
   const vectorsByText = new Map<string, Uint8Array>();
   for (const { chunk, vector } of previous.chunksWithVectors(document.id)) {
-    if (vector) vectorsByText.set(chunk.text, vector);
+    if (vector) vectorsByText.set(searchTextOf(chunk), vector);
   }
   return {
-    chunks: chunks.map((chunk) => ({ chunk, vector: vectorsByText.get(chunk.text) })),
+    chunks: chunks.map((chunk) => ({ chunk, vector: vectorsByText.get(searchTextOf(chunk)) })),
     reused: false,
     indexedAt: now,
   };

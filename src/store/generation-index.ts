@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { HierarchicalNSW } from "hnswlib-node";
-import type { Chunk } from "../ingest/types.js";
+import type { Chunk, TableInfo } from "../ingest/types.js";
 import { IndexError } from "../errors.js";
 import { CHUNK_COLUMNS, chunkFromRow, type ChunkRow } from "./chunk-row.js";
 import { toKeywordQuery } from "./keyword-text.js";
@@ -27,6 +27,8 @@ export function createGenerationIndex(options: {
   );
   const chunksOfDocument = database.prepare(`SELECT ${CHUNK_COLUMNS} FROM chunks WHERE document_id = ? ORDER BY ordinal`);
   const documentText = database.prepare("SELECT text FROM documents WHERE id = ?");
+  const documentTables = database.prepare("SELECT tables FROM documents WHERE id = ?");
+  const metadataById = new Map(manifest.documents.flatMap((document) => (document.metadata ? [[document.id, document.metadata] as const] : [])));
   const keywordHits = database.prepare(
     "SELECT rowid AS label, rank FROM chunk_terms WHERE chunk_terms MATCH ? ORDER BY rank LIMIT ?",
   );
@@ -86,6 +88,14 @@ export function createGenerationIndex(options: {
     getDocumentText(documentId) {
       assertOpen();
       return (documentText.get(documentId) as { text: string } | undefined)?.text;
+    },
+    getDocumentMetadata(documentId) {
+      return metadataById.get(documentId);
+    },
+    getDocumentTables(documentId) {
+      assertOpen();
+      const row = documentTables.get(documentId) as { tables: string | null } | undefined;
+      return row?.tables ? (JSON.parse(row.tables) as TableInfo[]) : undefined;
     },
     chunkCount() {
       return manifest.counts.chunks;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Chunk, CleanDocument } from "../ingest/types.js";
 import { fsyncPath } from "./atomic-file.js";
 import { CHUNK_DATABASE_SCHEMA } from "./chunk-database-schema.js";
-import { chunkToRow } from "./chunk-row.js";
+import { CHUNK_COLUMNS, chunkToRow } from "./chunk-row.js";
 import {
   CHUNKS_DATABASE_FILE,
   VECTORS_FILE,
@@ -12,7 +12,7 @@ import {
   generationsFolder,
   partialGenerationFolder,
 } from "./data-layout.js";
-import { toKeywordDocument } from "./keyword-text.js";
+import { searchTextOf, toKeywordDocument } from "./keyword-text.js";
 import { writeGenerationManifest } from "./manifest.js";
 import type { Manifest } from "./types.js";
 import { VectorIndexBuilder } from "./vector-index-builder.js";
@@ -59,12 +59,11 @@ export class GenerationWriter {
     // and a build that fails is deleted whole anyway.
     this.database.exec("BEGIN");
     this.insertDocument = this.database.prepare(
-      `INSERT INTO documents (id, title, relative_path, format, content_hash, glyphs_removed, indexed_at, paragraphs, text)
-       VALUES (@id, @title, @relativePath, @format, @contentHash, @glyphsRemoved, @indexedAt, @paragraphs, @text)`,
+      `INSERT INTO documents (id, title, relative_path, format, content_hash, glyphs_removed, indexed_at, paragraphs, text, metadata, tables)
+       VALUES (@id, @title, @relativePath, @format, @contentHash, @glyphsRemoved, @indexedAt, @paragraphs, @text, @metadata, @tables)`,
     );
     this.insertChunk = this.database.prepare(
-      `INSERT INTO chunks (label, id, document_id, document_title, paragraph, ordinal, start_offset, end_offset, text, sentences)
-       VALUES (@label, @id, @document_id, @document_title, @paragraph, @ordinal, @start_offset, @end_offset, @text, @sentences)`,
+      `INSERT INTO chunks (${CHUNK_COLUMNS}) VALUES (${CHUNK_COLUMNS.split(", ").map((column) => `@${column}`).join(", ")})`,
     );
     this.insertTerms = this.database.prepare("INSERT INTO chunk_terms (rowid, tokens) VALUES (?, ?)");
     this.insertVector = this.database.prepare("INSERT INTO vectors (chunk_id, vector) VALUES (?, ?)");
@@ -96,12 +95,14 @@ export class GenerationWriter {
       indexedAt,
       paragraphs: JSON.stringify(document.paragraphs),
       text: document.text,
+      metadata: document.metadata ? JSON.stringify(document.metadata) : null,
+      tables: document.tables && document.tables.length > 0 ? JSON.stringify(document.tables) : null,
     });
     return chunks.map(({ chunk, vector }) => {
       const label = this.nextLabel++;
       this.chunkIds.add(chunk.id);
       this.insertChunk.run(chunkToRow(chunk, label));
-      this.insertTerms.run(label, toKeywordDocument(chunk.text));
+      this.insertTerms.run(label, toKeywordDocument(searchTextOf(chunk)));
       if (vector) {
         this.insertVector.run(chunk.id, vector);
         this.vectorIndex.add(label, decodeFloat32(vector));

@@ -1,3 +1,4 @@
+import { describeIssue } from "./document-warnings.js";
 import type { IndexSummary } from "./types.js";
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -6,7 +7,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /**
  * Returns the human summary printed by `npm run index` and shown after /reindex: documents,
- * chunks, glyphs removed, reuse, skipped files with the reason for each, time and throughput.
+ * chunks, glyphs removed, reuse, skipped files with the reason for each, documents that look
+ * broken (or were OCR'd) with what to check, time and throughput.
  */
 export function formatIndexSummary(summary: IndexSummary): string {
   const lines = [
@@ -25,6 +27,10 @@ export function formatIndexSummary(summary: IndexSummary): string {
       // Ingest reasons usually start with the path already; do not print it twice.
       lines.push(file.reason.startsWith(file.relativePath) ? `  - ${file.reason}` : `  - ${file.relativePath}: ${file.reason}`);
     }
+  }
+  for (const warning of summary.warnings ?? []) {
+    lines.push(`⚠ ${warning.relativePath} looks wrong; check it:`);
+    for (const issue of warning.issues) lines.push(`  - ${describeIssue(issue)}`);
   }
   lines.push(`Time: ${summary.seconds.toFixed(2)} s (${summary.chunksPerSecond.toFixed(0)} chunks/s).`);
   lines.push(`Generation: ${summary.generationId}.`);

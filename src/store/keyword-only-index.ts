@@ -14,6 +14,8 @@ export function keywordOnlyIndex(index: KnowledgeIndex): KnowledgeIndex {
     getChunks: (ids) => index.getChunks(ids),
     getDocumentChunks: (documentId) => index.getDocumentChunks(documentId),
     getDocumentText: (documentId) => index.getDocumentText(documentId),
+    getDocumentMetadata: (documentId) => index.getDocumentMetadata?.(documentId),
+    getDocumentTables: (documentId) => index.getDocumentTables?.(documentId),
     chunkCount: () => index.chunkCount(),
     close: () => index.close(),
   };

@@ -1,5 +1,15 @@
 import { toSimplified } from "../text/simplified.js";
+import type { Chunk } from "../ingest/types.js";
 import { tokenize } from "../text/tokenize.js";
+
+/**
+ * Returns the text a chunk is found by: its section path, then its own text. Keyword and vector
+ * search both see the headings above a chunk (a question about 工业 finds the rows under 二、工业),
+ * while the chunk's quoted text stays exactly its span of the document.
+ */
+export function searchTextOf(chunk: Pick<Chunk, "text" | "sectionPath">): string {
+  return chunk.sectionPath && chunk.sectionPath.length > 0 ? `${chunk.sectionPath.join(" ")}\n${chunk.text}` : chunk.text;
+}
 
 /**
  * FTS5 tokenizer for pre-tokenized text. Tokens arrive space-separated from tokenize(), so

@@ -8,6 +8,29 @@ import { readCurrentGenerationId } from "./current-pointer.js";
 import { MANIFEST_FILE, generationFolder } from "./data-layout.js";
 import type { Manifest } from "./types.js";
 
+const periodSchema = z.object({
+  year: z.number().int(),
+  endYear: z.number().int().optional(),
+  part: z.string().optional(),
+});
+
+const metadataSchema = z.object({
+  title: z.string(),
+  place: z.string().optional(),
+  issuer: z.string().optional(),
+  period: periodSchema.optional(),
+  parts: z
+    .array(
+      z.object({
+        fromParagraph: z.number().int(),
+        toParagraph: z.number().int(),
+        title: z.string().optional(),
+        period: periodSchema.optional(),
+      }),
+    )
+    .optional(),
+});
+
 const manifestSchema = z.object({
   formatVersion: z.literal(1),
   generationId: z.string().min(1),
@@ -22,11 +45,12 @@ const manifestSchema = z.object({
       id: z.string(),
       title: z.string(),
       relativePath: z.string(),
-      format: z.enum(["txt", "md", "html", "pdf", "docx"]),
+      format: z.enum(["txt", "md", "html", "pdf", "docx", "xlsx", "csv"]),
       contentHash: z.string(),
       chunks: z.number().int().min(0),
       glyphsRemoved: z.number().int().min(0),
       indexedAt: z.string(),
+      metadata: metadataSchema.optional(),
     }),
   ),
   counts: z.object({

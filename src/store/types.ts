@@ -1,3 +1,4 @@
+import type { DocumentIssue } from "./document-warnings.js";
 import type { Chunk, ChunkOptions, CleanDocument, DocumentMetadata, TableInfo } from "../ingest/types.js";
 
 /** What a generation contains, written last so a generation without it is incomplete. */
@@ -26,6 +27,8 @@ export interface ManifestDocument {
   chunks: number;
   glyphsRemoved: number;
   indexedAt: string;
+  /** Title, place, issuer and period detected from the content (INGEST_VERSION 3 and later). */
+  metadata?: DocumentMetadata;
 }
 
 /** A hit from one retriever, best first; `score` is higher-is-better. */
@@ -54,6 +57,14 @@ export interface IndexSummary {
   seconds: number;
   chunksPerSecond: number;
   embedderId: string;
+  /** Documents that were indexed but look broken, or whose loader reported problems (OCR'd pages…). */
+  warnings?: DocumentWarning[];
+}
+
+/** What a person should check about one indexed document. */
+export interface DocumentWarning {
+  relativePath: string;
+  issues: DocumentIssue[];
 }
 
 /** Progress events from a re-index, for progress bars and Telegram progress messages. */

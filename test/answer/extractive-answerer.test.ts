@@ -54,12 +54,12 @@ describe("extractive answerer", () => {
     expect(draftExtractive(question, passagesFor(question)).text).toMatch(/^2023年再下降3\.4%\[1\]。/u);
   });
 
-  it("quotes the whole sentence instead of guessing when two figure clauses match equally", () => {
+  it("declines a near miss, naming the word no passage holds and showing the closest sentence", () => {
     const question = "环保类的产业上半年涨幅有多大？";
     const draft = draftExtractive(question, passagesFor(question));
-    // (环保 is in no passage, so the reply first says so; the quote follows on the next line.)
-    const body = draft.text.replace(/^所引段落未提到.*\n/u, "");
-    expect(body.startsWith(draft.citations[0]!.quote.replace(/。$/u, ""))).toBe(true);
+    expect(draft.notFound).toBe(true);
+    expect(draft.citations).toEqual([]);
+    expect(draft.instead?.text).toMatch(/^所引段落未提到“环保”。最接近的内容是：“.*增长/u);
   });
 
   it("answers a list question with the enumerating sentence first", () => {

@@ -28,14 +28,14 @@ describe("shipped prompts", () => {
       const answer = await loadPrompt(`answer.${language}`, promptsDir);
       const repair = await loadPrompt(`repair.${language}`, promptsDir);
       expect(answer).not.toContain("<!--");
-      expect(placeholdersOf(answer)).toEqual(["passages"]);
+      expect(placeholdersOf(answer).sort()).toEqual(["constraints", "passages"]);
       expect(placeholdersOf(repair).sort()).toEqual(["errors", "previous", "question"]);
     }
   });
 
   it("include the sentence-id prompts with the same placeholders", async () => {
     for (const language of ["zh", "en"]) {
-      expect(placeholdersOf(await loadPrompt(`answer-ids.${language}`, promptsDir))).toEqual(["passages"]);
+      expect(placeholdersOf(await loadPrompt(`answer-ids.${language}`, promptsDir)).sort()).toEqual(["constraints", "passages"]);
       expect(placeholdersOf(await loadPrompt(`repair-ids.${language}`, promptsDir)).sort()).toEqual(["errors", "previous", "question"]);
     }
   });

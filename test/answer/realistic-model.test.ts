@@ -65,7 +65,7 @@ describe.each([
   { mode: "not streamed", stream: false },
   { mode: "streamed", stream: true },
 ])("a realistic model through the services ask --json uses ($mode)", ({ stream }) => {
-  it("delivers correct answers in every honest habit as verified LLM answers on the first draft (≥ 90% of cases, each habit ≥ 80%)", async () => {
+  it("delivers correct answers in every honest habit as verified LLM answers on the first draft (≥ 95% of cases, each habit ≥ 80%)", async () => {
     const failures: string[] = [];
     const perHabit = new Map<string, { passed: number; total: number }>();
     let passed = 0;
@@ -89,7 +89,7 @@ describe.each([
     const rate = passed / total;
     const weakest = [...perHabit.entries()].map(([habit, tally]) => ({ habit, rate: tally.passed / tally.total }));
     console.log(`[${stream ? "streamed" : "not streamed"}] honest habits verified on the first draft: ${passed}/${total} (${(rate * 100).toFixed(1)}%)\n${failures.join("\n")}`);
-    expect(rate, failures.join("\n")).toBeGreaterThanOrEqual(0.9);
+    expect(rate, failures.join("\n")).toBeGreaterThanOrEqual(0.95);
     for (const { habit, rate: habitRate } of weakest) expect(habitRate, `${habit}: ${failures.filter((line) => line.startsWith(habit)).join("\n")}`).toBeGreaterThanOrEqual(0.8);
   });
 

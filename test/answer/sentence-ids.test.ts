@@ -18,7 +18,7 @@ describe("sentence ids in the prompt and the reply", () => {
 
   it("numbers each passage's sentences as [passage.sentence]", () => {
     const formatted = formatPassagesWithSentenceIds(passages);
-    expect(formatted).toContain(`<passage n="1" document="sichuan-industry-report" paragraph="1">\n[1.1] ${GROWTH}\n</passage>`);
+    expect(formatted).toContain(`<passage n="1" document="sichuan-industry-report" paragraph="1" period="2024年上半年">\n[1.1] ${GROWTH}\n</passage>`);
     expect(formatted).toContain(`[2.1] ${INNOVATION}`);
   });
 

@@ -45,7 +45,7 @@ describe("knowledge services (extractive, offline)", () => {
     const answer = await services.ask(QUESTION);
     expect(answer).toMatchObject({ status: "answered", mode: "extractive" });
     expect(answer.text).toContain("6.2%");
-    expect(answer.citations[0]).toMatchObject({ quote: SENTENCE, documentTitle: "sichuan-industry-report", paragraph: 1, verified: true });
+    expect(answer.citations[0]).toMatchObject({ quote: SENTENCE, documentTitle: "sichuan industry report", paragraph: 1, verified: true });
   });
 
   it("is not swayed by a document that injects instructions", async () => {

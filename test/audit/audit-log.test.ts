@@ -111,11 +111,48 @@ describe("npm run audit", () => {
     expect(output).toContain("✗ [2] 四川工业报告 ¶2: 编造的句子");
   });
 
+  it("keeps a citation's page and machine-read mark in the record and prints them for review", () => {
+    const log = createAuditLog({ dataDir });
+    const paged = answer();
+    paged.citations = [{ ...paged.citations[0]!, page: 3, machineRead: true }];
+    log.recordAnswer({ chatId: 1, userId: 13, answer: paged, totalMs: 100 });
+    expect(log.readRecent(1)[0]!.citations[0]).toMatchObject({ page: 3, machineRead: true });
+    expect(runAuditCommand({ ...parseAuditArgs(["--last", "1"]), dataDir })).toContain("✓ [1] 四川工业报告 ¶1 p.3 (OCR): 全省规模以上工业增加值同比增长6.2%");
+  });
+
   it("prints JSON with --json", () => {
     const log = createAuditLog({ dataDir });
     log.recordAnswer({ chatId: 1, userId: 11, answer: answer(), totalMs: 100 });
     const parsed = JSON.parse(runAuditCommand({ ...parseAuditArgs(["--", "--last=5", "--json"]), dataDir })) as unknown[];
     expect(parsed).toEqual([expect.objectContaining({ userId: 11, feedback: [] })]);
+  });
+
+  it("shows the answer text the user was told under the question", () => {
+    const log = createAuditLog({ dataDir });
+    log.recordAnswer({ chatId: 1, userId: 11, answer: answer({ question: "第二问" }), totalMs: 100, deliveredText: "全省规模以上工业增加值同比增长6.2%。\n依据\n[1] ✅ 已核验" });
+    const output = runAuditCommand({ ...parseAuditArgs([]), dataDir });
+    expect(output).toContain("  Q: 第二问\n  A: 全省规模以上工业增加值同比增长6.2%。 依据 [1] ✅ 已核验");
+    expect(log.readRecent(1)[0]!.text).toBe("全省规模以上工业增加值同比增长6.2%。\n依据\n[1] ✅ 已核验");
+  });
+
+  it("prints only the totals with --stats", () => {
+    const log = createAuditLog({ dataDir });
+    log.recordAnswer({ chatId: 1, userId: 11, answer: answer({ question: "第一问" }), totalMs: 100 });
+    const output = runAuditCommand({ ...parseAuditArgs(["--stats"]), dataDir });
+    expect(output).not.toContain("第一问");
+    expect(output.split("\n")[0]).toBe("questions 1 · answered 1 · not found 0 (0.0%) · failed 0");
+  });
+
+  it("prints its usage with --help", () => {
+    const output = runAuditCommand({ ...parseAuditArgs(["--help"]), dataDir });
+    expect(output.split("\n")[0]).toBe("Usage: npm run audit -- [--last N] [--json] [--stats]");
+    expect(output).toContain("--stats    the totals only");
+  });
+
+  it("says that only chat answers are recorded when there are none yet", () => {
+    expect(runAuditCommand({ ...parseAuditArgs([]), dataDir })).toBe(
+      "No answers recorded yet. Only answers given in Telegram chats are recorded (not those of `npm run ask` or the terminal chat).",
+    );
   });
 
   it("rejects unknown arguments and bad numbers with one line", () => {

@@ -38,7 +38,7 @@ describe("admin commands", () => {
     await emulator.waitFor(() => emulator.messages(ADMIN_ID)[0]?.text.startsWith("✅"), 10_000, "summary");
     const messages = emulator.messages(ADMIN_ID);
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.text).toMatch(/重建索引完成\n共 1 个文档、\d+ 个段落/);
+    expect(messages[0]!.text).toMatch(/重建索引完成\n共 1 个文档、\d+ 个片段/);
     expect(messages[0]!.edits).toBeGreaterThanOrEqual(1);
     expect(fake(harness).calls.reindex).toBe(1);
   });
@@ -67,7 +67,7 @@ describe("admin commands", () => {
     emulator.sendText({ chatId: ADMIN_ID, userId: ADMIN_ID, text: "/docs" });
     const [reply] = await emulator.waitForMessages(ADMIN_ID, 1);
     const document = harness.services.listDocuments()[0]!;
-    expect(reply!.text).toContain(`${document.chunks} 个段落，索引于 ${document.indexedAt}`);
+    expect(reply!.text).toContain(`${document.chunks} 个片段，索引于 ${document.indexedAt}`);
     expect(reply!.text).toContain("sichuan-industry-report.txt");
   });
 

@@ -76,12 +76,23 @@ describe("renderAnswer", () => {
       "zh",
     );
     expect(html).toContain("资料中没有找到这个问题的答案。");
-    expect(html).toContain("最接近的段落：");
+    expect(html).toContain("最接近的片段：");
     expect(html).toContain("• 《报告》第 3 段\n<blockquote>最接近的一段。</blockquote>");
   });
 
   it("renders failed with the error, escaped", () => {
     const [html] = renderAnswer(answer({ status: "failed", citations: [], error: "model <timeout>" }), "en");
     expect(html).toBe("⚠️ Sorry, I could not answer this time: model &lt;timeout&gt;\nPlease try again later.");
+  });
+});
+
+describe("renderAnswer with pages", () => {
+  it("names the page in English as p. 3 and marks a machine-read quote", () => {
+    const [html] = renderAnswer(
+      answer({ citations: [{ n: 1, documentId: "d", documentTitle: "Report", paragraph: 7, page: 3, machineRead: true, chunkId: "c1", quote: "增长6.2%", verified: true }] }),
+      "en",
+    );
+    expect(html).toContain("《Report》p. 3 · <i>machine-read (OCR): check against the scan</i>");
+    expect(html).not.toContain("paragraph 7");
   });
 });

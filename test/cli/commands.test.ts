@@ -59,7 +59,7 @@ describe("command line", () => {
     expect(answer.status).toBe("answered");
     expect(answer.mode).toBe("extractive");
     expect(answer.text).toContain("6.2%");
-    expect(answer.citations[0]).toMatchObject({ n: 1, documentTitle: "sichuan-industry-report", verified: true });
+    expect(answer.citations[0]).toMatchObject({ n: 1, documentTitle: "sichuan industry report", verified: true });
     expect(answer.citations[0]!.quote).toContain("全省规模以上工业增加值同比增长6.2%");
   });
 
@@ -75,7 +75,7 @@ describe("command line", () => {
     expect(stderr).toContain("TELEGRAM_BOT_TOKEN");
     expect(stdout).toContain("6.2%");
     expect(stdout).toContain("全省规模以上工业增加值同比增长6.2%");
-    expect(stdout).toContain("sichuan-industry-report");
+    expect(stdout).toContain("sichuan industry report");
     expect(stdout).toContain("第1段");
   });
 });

@@ -28,3 +28,16 @@ export async function startFleetServers(options: { redisAppendfsync?: "always" |
     },
   };
 }
+
+/** The one line saying how to get the servers the fleet tests need. */
+export const FLEET_INSTALL_HINT =
+  "To run them: sudo apt-get install redis-server postgresql (Debian/Ubuntu; elsewhere set REDIS_SERVER_BINARY and POSTGRES_BIN_DIR), then npm test again.";
+
+/**
+ * Returns what `npm test` prints at the end when the fleet tests were skipped: why, which test
+ * files, and how to install the servers; undefined when nothing was skipped (`reason` undefined).
+ */
+export function fleetSkipNotice(reason: string | undefined, skippedFiles: readonly string[]): string | undefined {
+  if (!reason) return undefined;
+  return [`Skipped the fleet tests, which need redis-server and PostgreSQL: ${reason}.`, `  Skipped: ${skippedFiles.join(", ")}`, `  ${FLEET_INSTALL_HINT}`].join("\n");
+}

@@ -24,7 +24,17 @@ export interface ReportFact {
   /** The correct answer with thousands separators, for figures of four digits or more. */
   thousands?: string;
   /** English question and a correct English answer with English units (489.9 billion yuan, 4th, 1,387). */
-  english?: { question: string; answer: string; wrong: string };
+  english?: {
+    question: string;
+    answer: string;
+    wrong: string;
+    /**
+     * A wrong English answer giving the figure of a sibling subject of the same sentence, whose
+     * subject words the dictionary cannot place word for word ("smart healthcare", "above
+     * designated size"): the verifier must bind them through the evidence.
+     */
+    sibling?: string;
+  };
   /** Wrong answers: a neighbouring figure of the same sentence, the opposite direction, a wrong value in Chinese numerals. */
   wrong: { sibling?: string; flipped?: string; chineseNumeral: string };
 }
@@ -43,6 +53,7 @@ export const REPORT_FACTS: ReportFact[] = [
       question: "How much did Sichuan's industrial value added above designated size grow in the first half of 2024?",
       answer: "In the first half of 2024, Sichuan's industrial value added above designated size grew 6.2 percent year on year",
       wrong: "In the first half of 2024, Sichuan's industrial value added above designated size grew 6.3 percent year on year",
+      sibling: "In the first half of 2024, Sichuan's industrial value added above designated size grew by 6.6%",
     },
     wrong: {
       sibling: "2024年上半年，四川全省规模以上工业增加值同比增长6.6%",
@@ -76,6 +87,12 @@ export const REPORT_FACTS: ReportFact[] = [
     answer: "规模以上高技术制造业增加值同比增长6.9%",
     paraphrase: "高技术制造业增加值同比增长了6.9%",
     chineseNumerals: "规模以上高技术制造业增加值同比增长百分之六点九",
+    english: {
+      question: "How much did the value added of high-tech manufacturing above designated size grow?",
+      answer: "The value added of high-tech manufacturing above designated size grew by 6.9% year on year",
+      wrong: "The value added of high-tech manufacturing above designated size grew by 9.6% year on year",
+      sibling: "The value added of high-tech manufacturing above designated size grew by 11.0% year on year",
+    },
     wrong: {
       sibling: "规模以上高技术制造业增加值同比增长11.0%",
       flipped: "规模以上高技术制造业增加值同比减少6.9%",
@@ -103,6 +120,12 @@ export const REPORT_FACTS: ReportFact[] = [
     paraphrase: "在智慧医疗方面，四川排在全国第4位",
     remark: "这是人工智能赋能各行业的成果之一",
     chineseNumerals: "四川智慧医疗居全国第四位",
+    english: {
+      question: "Where does Sichuan's smart healthcare rank nationally?",
+      answer: "Sichuan's smart healthcare ranks 4th in the country",
+      wrong: "Sichuan's smart healthcare ranks 3rd in the country",
+      sibling: "Sichuan's smart healthcare ranks 第5位 in the country",
+    },
     wrong: { sibling: "四川智慧医疗居全国第5位", chineseNumeral: "四川智慧医疗居全国第五位" },
   },
   {
@@ -112,6 +135,12 @@ export const REPORT_FACTS: ReportFact[] = [
     answer: "四川的智慧金融居全国第5位",
     paraphrase: "四川智慧金融排名全国第5",
     chineseNumerals: "四川的智慧金融居全国第五位",
+    english: {
+      question: "Where does Sichuan's smart finance rank nationally?",
+      answer: "Sichuan's smart finance ranks 5th in the country",
+      wrong: "Sichuan's smart finance ranks 6th in the country",
+      sibling: "Sichuan's smart finance ranks 4th nationally",
+    },
     wrong: { sibling: "四川的智慧金融居全国第4位", chineseNumeral: "四川的智慧金融居全国第三位" },
   },
   {
@@ -145,6 +174,7 @@ export const REPORT_FACTS: ReportFact[] = [
       question: "How many provincial enterprise technology centres does Sichuan have?",
       answer: "Sichuan has 1,387 provincial-level enterprise technology centres",
       wrong: "Sichuan has 1,378 provincial-level enterprise technology centres",
+      sibling: "Sichuan has 36个 provincial-level enterprise technology centres",
     },
     wrong: { sibling: "四川省级企业技术中心达到36家", chineseNumeral: "四川省级企业技术中心达到一千三百七十八家" },
   },

@@ -23,7 +23,9 @@
  * (**6.2%**), chinese-numerals (百分之六点二), fenced (```json), paraphrase (the answer in other
  * words: 规上 for 规模以上, 增幅 for 增长, 排名第4 for 居第4位).
  *
- * Wrong answers: sibling (a neighbouring figure of the same sentence), flipped (下降 for 增长),
+ * Wrong answers: sibling (a neighbouring figure of the same sentence), sibling-english (the same
+ * in English, with subject words the dictionary cannot translate word for word: "smart
+ * healthcare ranks 第5位", "36个 provincial-level enterprise technology centres"), flipped (下降 for 增长),
  * wrong-chinese-numeral (百分之六点三), wrong-english (498.9 billion yuan), reasoning-draft
  * (a wrong draft inside <think>, the right answer after it).
  *
@@ -40,8 +42,8 @@ export const HABITS = [
   "off-by-one", "thousands", "english", "think-braces", "think-no-braces", "think-unopened", "reasoning-content", "markdown",
   "chinese-numerals", "fenced", "paraphrase",
 ] as const;
-/** Answers wrong in the five ways that used to be delivered as verified. */
-export const WRONG_SHAPES = ["sibling", "flipped", "wrong-chinese-numeral", "wrong-english", "reasoning-draft"] as const;
+/** Answers wrong in the ways that used to be delivered as verified. */
+export const WRONG_SHAPES = ["sibling", "sibling-english", "flipped", "wrong-chinese-numeral", "wrong-english", "reasoning-draft"] as const;
 
 export type Habit = (typeof HABITS)[number];
 export type WrongShape = (typeof WRONG_SHAPES)[number];
@@ -82,7 +84,7 @@ export async function startRealisticModel(
 
 /** Returns the question to ask for `fact` so the model can show `behaviour` (English ones for English behaviours). */
 export function questionFor(fact: ReportFact, behaviour: Behaviour): string {
-  return (behaviour === "english" || behaviour === "wrong-english") && fact.english ? fact.english.question : fact.question;
+  return (behaviour === "english" || behaviour === "wrong-english" || behaviour === "sibling-english") && fact.english ? fact.english.question : fact.question;
 }
 
 /** Returns true when `fact` has what `behaviour` needs (an English answer, a figure of four digits, a sibling…). */
@@ -95,6 +97,8 @@ export function appliesTo(fact: ReportFact, behaviour: Behaviour): boolean {
       return fact.english !== undefined;
     case "sibling":
       return fact.wrong.sibling !== undefined;
+    case "sibling-english":
+      return fact.english?.sibling !== undefined;
     case "flipped":
       return fact.wrong.flipped !== undefined;
     default:
@@ -107,6 +111,8 @@ export function wrongAnswerText(fact: ReportFact, shape: WrongShape): string {
   switch (shape) {
     case "sibling":
       return fact.wrong.sibling!;
+    case "sibling-english":
+      return fact.english!.sibling!;
     case "flipped":
       return fact.wrong.flipped!;
     case "wrong-chinese-numeral":
@@ -235,7 +241,8 @@ function compose(fact: ReportFact, behaviour: Behaviour, home: Passage, passages
     case "wrong-chinese-numeral":
       return { content: json(`${wrongAnswerText(fact, behaviour)}[${n}]。`, [{ n, quote: sentence }]) };
     case "wrong-english":
-      return { content: json(`${fact.english!.wrong} [${n}].`, [{ n, quote: sentence }]) };
+    case "sibling-english":
+      return { content: json(`${wrongAnswerText(fact, behaviour)} [${n}].`, [{ n, quote: sentence }]) };
     case "reasoning-draft": {
       const draft = json(`${wrongAnswerText(fact, behaviour)}[${n}]。`, [{ n, quote: sentence }]);
       return { content: `<think>\n先写一个草稿：${draft}\n核对原文后发现数字不对，改正。\n</think>\n${plain}` };

@@ -488,6 +488,16 @@ export async function startTelegramEmulator(options: TelegramEmulatorOptions = {
       message.editedAt = Date.now();
       return asTelegramMessage(message);
     },
+    editMessageReplyMarkup: (payload) => {
+      const chatId = requireChat(payload);
+      const message = botMessages.get(chatId)?.get(Number(payload.message_id));
+      if (!message || message.deleted) throw new ApiFailure({ error_code: 400, description: "Bad Request: message to edit not found" });
+      const markup = payload.reply_markup as BotMessage["reply_markup"] | undefined;
+      if (JSON.stringify(markup) === JSON.stringify(message.reply_markup)) throw new ApiFailure({ error_code: 400, description: NOT_MODIFIED });
+      message.reply_markup = markup;
+      message.editedAt = Date.now();
+      return asTelegramMessage(message);
+    },
     deleteMessage: (payload) => {
       const chatId = requireChat(payload);
       const message = botMessages.get(chatId)?.get(Number(payload.message_id));

@@ -36,13 +36,12 @@ describe("pdf loader", () => {
       ],
       ["Green industries grew 11.0%."],
     ]);
-    expect(await loadPdf(bytes, "report.pdf")).toEqual({
-      text: [
-        "Industrial Report",
-        "Industrial output grew 6.2% in the first half of 2024, led by the electronics and equipment industries across the whole province. Short last line.",
-        "Green industries grew 11.0%.",
-      ].join("\n"),
-    });
+    const loaded = await loadPdf(bytes, "report.pdf");
+    expect(loaded.blocks?.map((block) => [block.text, block.page])).toEqual([
+      ["Industrial Report", 1],
+      ["Industrial output grew 6.2% in the first half of 2024, led by the electronics and equipment industries across the whole province. Short last line.", 1],
+      ["Green industries grew 11.0%.", 2],
+    ]);
   });
 
   it("rejects random bytes named .pdf as corrupt with a clear message", async () => {

@@ -105,7 +105,7 @@ describe("chunks of the shipped report", () => {
     expect(chunks.map((chunk) => chunk.ordinal)).toEqual(chunks.map((_, index) => index));
     for (const chunk of chunks) {
       expect(chunk.documentId).toBe(document.id);
-      expect(chunk.documentTitle).toBe("sichuan-industry-report");
+      expect(chunk.documentTitle).toBe("sichuan industry report");
     }
   });
 

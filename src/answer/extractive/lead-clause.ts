@@ -14,15 +14,11 @@ const CLAUSE_BREAK = /[,，](?!\d)|(?<!\d)[,，]|[;；:：]/u;
  * that best matches, and the unit asked for ("多少个百分点") and the numbers the question names
  * ("in 2023") break ties. For a who/when/where/what question the clause must hold a value of
  * the kind asked (a name, a date…). Two equally good clauses: the sentence is quoted instead.
+ * `accept`, when given, leaves out clauses that do not agree with what the question asks.
  */
-export function leadClause(analysis: QuestionAnalysis, sentence: string): string | undefined {
+export function leadClause(analysis: QuestionAnalysis, sentence: string, accept?: (clause: string) => boolean): string | undefined {
   const quantity = analysis.type === "quantity";
-  const clauses = sentence
-    .replace(/[。！？.!?]+$/u, "")
-    .split(CLAUSE_BREAK)
-    .flatMap((clause) => (quantity ? narrowList(clause) : [clause]))
-    .map((clause) => clause.trim())
-    .filter((clause) => clause.length > 0 && (quantity ? statesQuantity(clause) : holdsAnswerKind(analysis, clause)));
+  const clauses = answerClauses(analysis, sentence).filter((clause) => accept === undefined || accept(clause));
   if (!quantity && clauses.length === sentence.split(CLAUSE_BREAK).length) return undefined;
   const ranked = clauses
     .map((clause) => ({ clause, coverage: clauseCoverage(analysis, clause), score: clauseScore(analysis, clause) }))
@@ -31,6 +27,17 @@ export function leadClause(analysis: QuestionAnalysis, sentence: string): string
   if (!best || best.coverage === 0) return undefined;
   if (runnerUp && runnerUp.score === best.score) return undefined;
   return best.clause;
+}
+
+/** Returns the clauses of `sentence` that hold a value of the kind asked (for "how much": a quantity; a list narrowed to its items). */
+export function answerClauses(analysis: QuestionAnalysis, sentence: string): string[] {
+  const quantity = analysis.type === "quantity";
+  return sentence
+    .replace(/[。！？.!?]+$/u, "")
+    .split(CLAUSE_BREAK)
+    .flatMap((clause) => (quantity ? narrowList(clause) : [clause]))
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length > 0 && (quantity ? statesQuantity(clause) : holdsAnswerKind(analysis, clause)));
 }
 
 /**

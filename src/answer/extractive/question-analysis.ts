@@ -29,6 +29,7 @@ export interface QuestionAnalysis {
 // Interrogative morphemes: a word holding one is the question's gap, not something to match.
 const INTERROGATIVE = /多少|几(?!乎)|哪|什么|啥|谁|何(?!况)|怎|吗|呢|是否|有没有/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
+const PREDICATE_INTERROGATIVE = /^(?:如何|怎样|怎么样)$/u;
 const ASKED_UNIT_AFTER = /^(?:个百分点|百分点)/u;
 /** Interrogatives asking for a share (百分之几, 占几成): the answer is a percentage. */
 const ASKS_SHARE = /^(?:百分之几|百分之多少|几成|多少成)$/u;
@@ -57,6 +58,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     // "多大", "多高", "多久": the adjective after 多 belongs to the interrogative.
     if (tagged[index - 1]?.word === "多" && tag.startsWith("a")) return;
     if (INTERROGATIVE.test(word)) {
+      // "进展如何", "排名怎么样": the word a predicate interrogative follows names the kind of answer too.
+      if (PREDICATE_INTERROGATIVE.test(word) && index > 0 && words.length > 0 && words.at(-1)!.text === tagged[index - 1]!.word.toLowerCase()) {
+        answerKindWords.push(words.length - 1);
+      }
       lastInterrogative = index;
       askedUnit ??= unitAfterInterrogative(word, tagged[index + 1]?.word, tagged[index + 1]?.tag, tagged[index + 2]?.word);
       return;

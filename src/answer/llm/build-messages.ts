@@ -5,6 +5,8 @@ import type { AnswerRequest } from "../types.js";
 import { formatPassages, formatPassagesWithSentenceIds } from "./format-passages.js";
 import { draftToReplyJson } from "./parse-reply.js";
 import { sentenceIdsOf } from "./sentence-ids.js";
+import { describeConstraints } from "./describe-constraints.js";
+import { readQuestionConstraints } from "../../question/constraints/read-constraints.js";
 
 /** Loads a template by name ("answer.zh", "repair.en", …); the answerer caches the files. */
 export type TemplateLoader = (name: string) => Promise<string>;
@@ -18,8 +20,8 @@ const UNPARSEABLE = {
 };
 
 /**
- * Returns the chat messages for one answer attempt: the system prompt (rules plus the passages
- * as delimited data) in the question's language, then either the question or, for a repair
+ * Returns the chat messages for one answer attempt: the system prompt (rules, what the question
+ * asks, and the passages with their context as delimited data) in the question's language, then either the question or, for a repair
  * round, the repair prompt with the previous reply and the verifier's errors.
  * @throws Error when a template cannot be loaded or its placeholders do not match.
  */
@@ -27,7 +29,9 @@ export async function buildMessages(request: AnswerRequest, loadTemplate: Templa
   const language = detectLanguage(request.question);
   const ids = mode === "sentence-ids";
   const passages = ids ? formatPassagesWithSentenceIds(request.passages) : formatPassages(request.passages);
-  const system = renderPrompt(await loadTemplate(`${ids ? "answer-ids" : "answer"}.${language}`), { passages });
+  const period = request.passages.find((passage) => passage.reportingPeriod)?.reportingPeriod;
+  const constraints = describeConstraints(readQuestionConstraints(request.question, { reportingPeriod: period }), language);
+  const system = renderPrompt(await loadTemplate(`${ids ? "answer-ids" : "answer"}.${language}`), { passages, constraints });
   const isRepair = (request.repairErrors?.length ?? 0) > 0 || request.previousDraft !== undefined;
   if (!isRepair) {
     return [

@@ -6,14 +6,20 @@
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
 import { readFigureValues } from "../../text/figure-values.js";
-import { chineseFormsOfEnglish } from "../../lexicon/english-question.js";
 import type { AnswerDraft, Citation } from "../types.js";
 import { claimText } from "./claim-text.js";
-import { isYearLike, readFigureClaims, type FigureClaim, type TermTranslator } from "./figure-claims.js";
+import { withEnglishBaseTerms, withGlossTerms } from "./gloss-terms.js";
+import { chineseTermsOfEnglish } from "../../lexicon/english-terms.js";
+import { isYearLike, readFigureClaims, termsOf, type FigureClaim, type TermTranslator } from "./figure-claims.js";
+import { OWN_AREA_WORDS } from "../../lexicon/places.js";
 import { checkFigureSupport, type FigureProblem } from "./figure-support.js";
 import { locateQuote, MIN_QUOTE_CHARS, shortestPieceLength, type LocatedQuote } from "./locate-quote.js";
 import { findMarkers, normalizeMarkers } from "./markers.js";
 import { splitSentences, type AnswerSentence } from "./split-sentences.js";
+import { contextProblem, quotedFigureContexts, type QuotedFigureContext } from "./context-agreement.js";
+import { passageContexts } from "../context/clause-context.js";
+import { readQuestionConstraints } from "../../question/constraints/read-constraints.js";
+import type { QuestionConstraints } from "../../question/constraints/types.js";
 
 export { MIN_QUOTE_CHARS } from "./locate-quote.js";
 
@@ -32,7 +38,13 @@ export interface DraftVerification {
 export interface VerifyDraftOptions {
   draft: AnswerDraft;
   passages: RetrievedPassage[];
-  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the bilingual dictionary (CC-CEDICT) translations of its content words. */
+  /**
+   * The question asked. When it names a place or period, every answer figure must come from a
+   * quote whose context gives it that place and period, or the answer must name the figure's own
+   * (context-agreement.ts). Default: not checked.
+   */
+  question?: string;
+  /** English → Chinese report terms, to bind an English answer's figures to their subjects. Default: the bilingual dictionary (CC-CEDICT) translations of its content words, with British spellings, hyphenated and closed compounds read into dictionary forms (lexicon/english-terms.ts). */
   translate?: TermTranslator;
 }
 
@@ -47,11 +59,16 @@ const PARAGRAPH_BREAK = /\n\s*\n/gu;
  */
 export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
   const { draft, passages } = options;
-  const translate = options.translate ?? chineseFormsOfEnglish;
+  const translate = options.translate ?? chineseTermsOfEnglish;
   const errors: string[] = [];
   const citations: Citation[] = [];
   /** Figures of verified quotes by marker number, for the figure check. */
   const quotedFigures = new Map<number, FigureClaim[]>();
+  const constraints = options.question === undefined ? undefined : readQuestionConstraints(options.question);
+  const checksContext = constraints !== undefined && (constraints.place !== undefined || constraints.period !== undefined);
+  const contexts = passageContexts(passages);
+  /** The same figures with the place and period their context gives them, for the context check. */
+  const quotedContexts = new Map<number, QuotedFigureContext[]>();
 
   for (const cited of draft.citations) {
     const passage = passages[cited.passage - 1];
@@ -74,12 +91,17 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
       continue;
     }
     if (home.passage !== passage) Object.assign(citation, citationFor(cited.n, home.passage, cited.quote), { repointed: true as const });
-    const figures = prove(citation, home, translate);
+    const figures = prove(citation, home, translate, contexts[passages.indexOf(home.passage)]?.document.place);
     quotedFigures.set(cited.n, [...(quotedFigures.get(cited.n) ?? []), ...figures]);
+    if (checksContext) {
+      const context = contexts[passages.indexOf(home.passage)] ?? { document: {} };
+      const stated = home.located.pieces.flatMap((piece) => quotedFigureContexts(sentenceAround(home.passage.chunk.text, piece), context));
+      quotedContexts.set(cited.n, [...(quotedContexts.get(cited.n) ?? []), ...stated]);
+    }
   }
 
   const text = normalizeMarkers(draft.text);
-  errors.push(...checkText(text, draft, quotedFigures, translate));
+  errors.push(...checkText(text, draft, quotedFigures, translate, checksContext ? { constraints: constraints!, quoted: quotedContexts } : undefined));
   return { citations, errors, ok: errors.length === 0, text };
 }
 
@@ -88,14 +110,18 @@ export function verifyDraft(options: VerifyDraftOptions): DraftVerification {
  * returns the figures the quote supports: those of its pieces, plus the years of the sentences
  * around them (a year scopes its whole sentence: "2024年上半年,…增长6.2%").
  */
-function prove(citation: Citation, home: { passage: RetrievedPassage; located: LocatedQuote }, translate: TermTranslator): FigureClaim[] {
+function prove(citation: Citation, home: { passage: RetrievedPassage; located: LocatedQuote }, translate: TermTranslator, documentPlace: string | undefined): FigureClaim[] {
   const { chunk } = home.passage;
   const pieces = home.located.pieces.map(({ start, end }) => chunk.text.slice(start, end));
   citation.quote = pieces.join(/[\u3400-\u9fff]/u.test(pieces.join("")) ? "……" : " … ");
   citation.start = chunk.start + home.located.pieces[0]!.start;
   citation.end = chunk.start + home.located.pieces.at(-1)!.end;
   citation.verified = true;
-  const figures = pieces.flatMap((piece) => readFigureClaims(piece, translate));
+  // Glossed terms let an English answer meet the quote's words the dictionary cannot translate into.
+  const figures = pieces
+    .flatMap((piece) => readFigureClaims(piece, translate))
+    .map(withGlossTerms)
+    .map((claim) => (documentPlace ? withDocumentPlace(claim, documentPlace) : claim));
   const years = home.located.pieces
     .flatMap((piece) => readFigureValues(sentenceAround(chunk.text, piece)))
     .filter(isYearLike)
@@ -104,6 +130,12 @@ function prove(citation: Citation, home: { passage: RetrievedPassage; located: L
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/u;
+
+/** A clause saying 全省 is about the document's place: "Sichuan's industry" binds to it, not to a sibling clause. */
+function withDocumentPlace(claim: FigureClaim, place: string): FigureClaim {
+  if (!OWN_AREA_WORDS.test(claim.clause)) return claim;
+  return { ...claim, terms: new Set([...claim.terms, ...termsOf(place)]) };
+}
 
 /** Returns the sentence(s) of `text` holding `span`. */
 function sentenceAround(text: string, span: { start: number; end: number }): string {
@@ -115,7 +147,11 @@ function sentenceAround(text: string, span: { start: number; end: number }): str
 
 function citationFor(n: number, passage: RetrievedPassage, quote: string): Citation {
   const { chunk } = passage;
-  return { n, documentId: chunk.documentId, documentTitle: chunk.documentTitle, paragraph: chunk.paragraph, chunkId: chunk.id, quote, verified: false };
+  const citation: Citation = { n, documentId: chunk.documentId, documentTitle: chunk.documentTitle, paragraph: chunk.paragraph, chunkId: chunk.id, quote, verified: false };
+  // Issue 14: the page the quote starts on (its paragraph's page) and the OCR mark travel with it.
+  if (chunk.page !== undefined) citation.page = chunk.page;
+  if (chunk.ocr) citation.machineRead = true;
+  return citation;
 }
 
 /**
@@ -144,7 +180,13 @@ function findHome(cited: AnswerDraft["citations"][number], passages: RetrievedPa
 }
 
 /** Checks the answer text: markers resolve to citations, and each figure is supported by a quote its sentence (or the next cited sentence of its paragraph) cites. */
-function checkText(text: string, draft: AnswerDraft, quotedFigures: Map<number, FigureClaim[]>, translate: TermTranslator): string[] {
+function checkText(
+  text: string,
+  draft: AnswerDraft,
+  quotedFigures: Map<number, FigureClaim[]>,
+  translate: TermTranslator,
+  context?: { constraints: QuestionConstraints; quoted: Map<number, QuotedFigureContext[]> },
+): string[] {
   const errors: string[] = [];
   if (text.trim() === "") errors.push("the answer text is empty");
   const citedNumbers = new Set(draft.citations.map((citation) => citation.n));
@@ -163,7 +205,7 @@ function checkText(text: string, draft: AnswerDraft, quotedFigures: Map<number, 
   const paragraphOf = (sentence: AnswerSentence) => paragraphBreaks.filter((index) => index < sentence.start).length;
   const sentences = splitSentences(text);
   for (const [index, sentence] of sentences.entries()) {
-    const claims = readFigureClaims(claimText(sentence.text), translate);
+    const claims = readFigureClaims(claimText(sentence.text), translate).map(withEnglishBaseTerms);
     if (claims.length === 0) continue;
     let numbers = findMarkers(sentence.text).flatMap((marker) => marker.numbers);
     if (numbers.length === 0) {
@@ -180,6 +222,11 @@ function checkText(text: string, draft: AnswerDraft, quotedFigures: Map<number, 
     for (const claim of claims) {
       const problem = checkFigureSupport(claim, quoted);
       if (problem) errors.push(describeProblem(claim, problem, sentence.text.trim(), markers));
+      else if (context && !isYearLike(claim.figure)) {
+        const stated = numbers.flatMap((n) => context.quoted.get(n) ?? []);
+        const mismatch = contextProblem(claim.figure, claimText(sentence.text), stated, context.constraints);
+        if (mismatch) errors.push(`figure "${claim.figure.raw}" in sentence "${preview(sentence.text.trim())}" is not about what was asked: ${mismatch}`);
+      }
     }
   }
   return errors;

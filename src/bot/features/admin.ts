@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { IndexError } from "../../errors.js";
 import type { BotContext, BotDependencies } from "../context.js";
 import { languageOf, texts } from "../i18n.js";
 import { startIndexJob } from "./index-job.js";
@@ -55,6 +56,8 @@ export function adminFeature(deps: BotDependencies): Composer<BotContext> {
       doneTitle: texts.removed(lang, name),
       missingText: texts.removeMissing(lang, name),
       run: () => deps.services.removeDocument(name),
+      // The services refuse to remove the last document (an index is never built empty): a refusal, not a failed index.
+      describeFailure: (error) => (error instanceof IndexError && error.reason === "nothing_indexed" ? texts.removeOnlyDocument(lang, name) : undefined),
     });
   });
 

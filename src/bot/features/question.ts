@@ -1,6 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Composer, type Filter, type Middleware } from "grammy";
 import { prepareQuestion } from "../../app/question-input.js";
+import { conversationKeyOf } from "../../conversation/conversation-key.js";
 import { replyWithAnswer } from "../reply-with-answer.js";
 import type { BotContext, BotDependencies } from "../context.js";
 import { languageOf, texts } from "../i18n.js";
@@ -52,6 +53,36 @@ export function groupQuestion(ctx: TextContext): string | undefined {
 }
 
 /**
+ * Returns the conversation a message continues: the conversation and turn of the bot's answer it
+ * replies to (whoever replies), else its own key (private chat; per user in a group; per topic
+ * and user in a forum). `followReplies: false` (/new) always gives the sender's own. Undefined
+ * when the services keep no conversations.
+ */
+export async function conversationOf(
+  ctx: BotContext,
+  deps: BotDependencies,
+  options: { followReplies?: boolean } = {},
+): Promise<{ key: string; turnId: string; afterTurn?: string } | undefined> {
+  const memory = deps.services.conversation;
+  const message = ctx.message;
+  if (!memory || !message || !ctx.chat) return undefined;
+  const turnId = String(ctx.update.update_id);
+  const replied = message.reply_to_message;
+  if (replied && replied.from?.id === ctx.me.id && options.followReplies !== false) {
+    const link = await memory.answerMessage(ctx.chat.id, replied.message_id);
+    if (link) return { key: link.key, turnId, afterTurn: link.turnId };
+  }
+  const key = conversationKeyOf({
+    chatId: ctx.chat.id,
+    chatType: ctx.chat.type,
+    userId: ctx.from?.id,
+    threadId: message.message_thread_id,
+    isTopicMessage: message.is_topic_message,
+  });
+  return { key, turnId };
+}
+
+/**
  * Returns the question feature: any text in a private chat; in groups only a mention, a reply to
  * the bot, or `/ask 问题`. Validates length and emptiness, rate-limits per user, then answers.
  */
@@ -82,8 +113,16 @@ export function questionFeature(deps: BotDependencies, rateLimit: QuestionRateLi
       await ctx.reply(texts.tooLong(lang, input.maxChars, input.length));
       return;
     }
-    await replyWithAnswer(ctx, deps, input.question);
+    await replyWithAnswer(ctx, deps, input.question, await conversationOf(ctx, deps));
   };
+
+  composer.command(["new", "reset"], async (ctx) => {
+    const lang = languageOf(ctx.from?.language_code);
+    // /new resets the sender's own conversation, even when sent as a reply to someone else's answer.
+    const conversation = await conversationOf(ctx, deps, { followReplies: false });
+    if (conversation) await deps.services.conversation?.reset(conversation.key);
+    await ctx.reply(texts.conversationReset(lang));
+  });
 
   composer.command("ask", limiter, (ctx) => ask(ctx, ctx.match));
 

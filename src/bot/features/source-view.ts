@@ -18,7 +18,7 @@ export function sourceViewFeature(deps: BotDependencies): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const passage = deps.services.getPassage(citation.chunkId);
     const html = passage
-      ? renderPassage({ citation, chunk: passage.chunk, documentText: passage.documentText, lang })
+      ? renderPassage({ citation, chunk: passage.chunk, documentText: passage.documentText, lang, ...(passage.table ? { table: passage.table } : {}) })
       : renderMissingPassage(citation, lang);
     const replyTo = ctx.callbackQuery.message?.message_id;
     await ctx.reply(html, {

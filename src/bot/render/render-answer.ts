@@ -1,5 +1,6 @@
 import type { Answer, Citation } from "../../answer/types.js";
 import { emphasisToHtml, withoutEmphasis } from "../../answer/verify/markdown.js";
+import { readingNote } from "../../conversation/reading-note.js";
 import { texts, type Lang } from "../i18n.js";
 import { escapeHtml } from "./escape-html.js";
 import { splitMessage, type MessageBlock } from "./split-message.js";
@@ -14,7 +15,8 @@ const fixed = (html: string): MessageBlock => ({ text: html, render: (text) => t
 /** The citation header line, e.g. `[1] ✅ 已核验 · 《报告》第 3 段`. */
 function citationHeader(citation: Citation, lang: Lang): string {
   const mark = citation.verified ? texts.verified(lang) : texts.unverified(lang);
-  return `<b>[${citation.n}]</b> ${mark} · 《${escapeHtml(citation.documentTitle)}》${texts.paragraph(lang, citation.paragraph)}`;
+  const ocr = citation.machineRead ? ` · <i>${texts.machineRead(lang)}</i>` : "";
+  return `<b>[${citation.n}]</b> ${mark} · 《${escapeHtml(citation.documentTitle)}》${texts.location(lang, citation)}${ocr}`;
 }
 
 /** Citations in marker order, one per marker number. */
@@ -42,11 +44,14 @@ function answerTextBlocks(text: string): MessageBlock[] {
 export function renderAnswer(answer: Answer, lang: Lang, options: { limit?: number } = {}): string[] {
   const blocks: MessageBlock[] = [];
   if (answer.smallTalk) return splitMessage([fixed(texts.smallTalk(lang, answer.smallTalk))], { limit: options.limit });
+  // A follow-up says first how it was read, so a wrong reading is seen before the answer is trusted.
+  if (answer.typedQuestion && answer.status !== "failed") blocks.push(plain(readingNote(answer.typedQuestion, answer.question)));
   if (answer.corrections?.length && answer.status !== "failed") blocks.push(fixed(texts.corrections(lang, answer.corrections)));
   if (answer.status === "failed") {
     blocks.push(fixed(texts.failed(lang, answer.error)));
   } else if (answer.status === "not_found") {
-    blocks.push(fixed(`<b>${texts.notFound(lang)}</b>`));
+    // What the reports give instead is a decline too: plain text, never a ✅ citation.
+    blocks.push(answer.instead ? plain(answer.instead) : fixed(`<b>${texts.notFound(lang)}</b>`));
     const closest = answer.closest ?? [];
     if (closest.length > 0) {
       blocks.push(fixed(texts.closest(lang)));

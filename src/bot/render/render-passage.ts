@@ -1,7 +1,8 @@
-import type { Chunk } from "../../ingest/types.js";
+import type { Chunk, TableInfo } from "../../ingest/types.js";
 import type { AnswerRecord } from "../../audit/types.js";
 import { texts, type Lang } from "../i18n.js";
 import { escapeHtml } from "./escape-html.js";
+import { renderTable } from "./render-table.js";
 
 type StoredCitation = AnswerRecord["citations"][number];
 
@@ -9,18 +10,26 @@ type StoredCitation = AnswerRecord["citations"][number];
 const MAX_CONTEXT_CHARS = 3000;
 
 /**
- * Returns the HTML source view for a citation: title and paragraph, then the paragraph that
- * holds the chunk (cut to a window around it when long) with the quote in <b><u>.
+ * Returns the HTML source view for a citation: title, page (for documents with pages) or
+ * paragraph, the section path and the machine-read mark; for a table row its whole table with
+ * the row marked; then the paragraph that holds the chunk (cut to a window around it when long)
+ * with the quote in <b><u>.
  */
 export function renderPassage(options: {
   citation: StoredCitation;
   chunk: Chunk;
   documentText: string | undefined;
   lang: Lang;
+  /** The chunk's table, when it is a table row. */
+  table?: TableInfo;
 }): string {
   const { citation, chunk, documentText, lang } = options;
   const mark = citation.verified ? texts.verified(lang) : texts.unverified(lang);
-  const header = `<b>${texts.sourceHeader(lang, citation.n)}</b> ${mark}\n《${escapeHtml(chunk.documentTitle)}》${texts.paragraph(lang, chunk.paragraph)}`;
+  const where = texts.location(lang, { paragraph: chunk.paragraph, page: chunk.page ?? citation.page });
+  const section = chunk.sectionPath && chunk.sectionPath.length > 0 ? `\n${escapeHtml(chunk.sectionPath.join(" › "))}` : "";
+  const ocr = chunk.ocr || citation.machineRead ? `\n<i>${texts.machineRead(lang)}</i>` : "";
+  const table = options.table && chunk.tableRow ? `\n${renderTable(options.table, chunk.tableRow.row)}` : "";
+  const header = `<b>${texts.sourceHeader(lang, citation.n)}</b> ${mark}\n《${escapeHtml(chunk.documentTitle)}》${where}${section}${ocr}${table}`;
 
   const { text, offset } = contextOf(chunk, documentText);
   const spans = highlightSpans(text, offset, citation, documentText);
@@ -61,7 +70,7 @@ function highlightSpans(text: string, offset: number, citation: StoredCitation, 
 
 /** Returns the source view when the chunk is gone from the index: the stored quote only. */
 export function renderMissingPassage(citation: StoredCitation, lang: Lang): string {
-  return `${texts.passageGone(lang)}\n《${escapeHtml(citation.documentTitle)}》${texts.paragraph(lang, citation.paragraph)}\n<blockquote>${escapeHtml(citation.quote)}</blockquote>`;
+  return `${texts.passageGone(lang)}\n《${escapeHtml(citation.documentTitle)}》${texts.location(lang, citation)}\n<blockquote>${escapeHtml(citation.quote)}</blockquote>`;
 }
 
 /** The paragraph around the chunk in the canonical text (or the chunk alone), with its offset. */
