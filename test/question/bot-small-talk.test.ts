@@ -17,7 +17,7 @@ describe("the bot and messages that are not questions", () => {
     const [reply] = await harness.emulator.waitForMessages(USER, 1, 60_000);
     expect(reply!.parse_mode).toBe("HTML");
     expect(parseTelegramHtml(reply!.text)).not.toHaveProperty("error");
-    expect(reply!.text).toContain("<b>文档</b>\n• sichuan-industry-report");
+    expect(reply!.text).toContain("<b>文档</b>\n• sichuan industry report");
     expect(reply!.text).toContain("<b>可以这样问：</b>\n• <i>2024年上半年全省规模以上工业增加值同比增长多少？</i>");
     expect(reply!.text).not.toContain("没有找到");
     expect(reply!.text).not.toContain("最接近的段落");

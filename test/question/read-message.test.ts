@@ -45,7 +45,7 @@ describe("createMessageReader", () => {
     const reader = createMessageReader({ retrieve, answerExtractively: failing });
     const documents = index.manifest.documents;
     const reading = await reader.read({ message: "谢谢", index, documents, mode: "extractive" });
-    expect(reading.kind === "small_talk" && reading.answer.smallTalk).toEqual({ intent: "thanks", documents: ["sichuan-industry-report"], examples: [] });
+    expect(reading.kind === "small_talk" && reading.answer.smallTalk).toEqual({ intent: "thanks", documents: ["sichuan industry report"], examples: [] });
   });
 
   it("leaves a question with a suspected typo as it is when the spelling check cannot retrieve", async () => {

@@ -17,12 +17,12 @@ describe("the services read a message before retrieval (shipped report)", () => 
     const answer = await ask("你好");
     expect(answer.smallTalk).toEqual({
       intent: "greeting",
-      documents: ["sichuan-industry-report"],
+      documents: ["sichuan industry report"],
       examples: ["2024年上半年全省规模以上工业增加值同比增长多少？", "2023年数字经济核心产业增加值是多少？"],
     });
     expect(answer).toMatchObject({ status: "answered", citations: [], retrieved: [], question: "你好" });
     expect(answer.closest).toBeUndefined();
-    expect(answer.text).toContain("• sichuan-industry-report");
+    expect(answer.text).toContain("• sichuan industry report");
     expect(answer.text).toContain("• 2024年上半年全省规模以上工业增加值同比增长多少？");
     expect(answer.text).not.toContain("没有找到");
   });
