@@ -1,5 +1,5 @@
 // `npm run bench`: prints every performance figure (benchmarks, never timed tests).
-// `npm run bench -- store answer bot crash verify fleet first-minute pdf conversation access` runs a subset.
+// `npm run bench -- store answer bot crash verify fleet first-minute pdf conversation access question` runs a subset.
 import { runAccessBench } from "./bench/access.js";
 import { runAnswerBench } from "./bench/answer.js";
 import { runBotLoadBench } from "./bench/bot-load.js";
@@ -7,6 +7,7 @@ import { runConversationBench } from "./bench/conversation.js";
 import { runCrashBench } from "./bench/crash.js";
 import { runFirstMinuteBench } from "./bench/first-minute.js";
 import { runFleetBench } from "./bench/fleet.js";
+import { runQuestionBench } from "./bench/question.js";
 import { runPdfBench } from "./bench/pdf.js";
 import { runStoreBench } from "./bench/store.js";
 import { runVerifyBench } from "./bench/verify.js";
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<void>> = {
   pdf: runPdfBench,
   conversation: runConversationBench,
   access: runAccessBench,
+  question: runQuestionBench,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith("-"));

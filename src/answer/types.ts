@@ -56,6 +56,29 @@ export interface Answer {
   error?: string;
   /** Id of the index generation the passages came from (set by the services' ask). */
   generationId?: string;
+  /**
+   * Set when the message was not a question about the reports (a greeting, thanks, "help", "what
+   * is this report about"): `text` is the short reply, status "answered", no passages, no citations.
+   */
+  smallTalk?: SmallTalkReply;
+  /** Words of the question read as index terms (a single mistyped character), shown before the answer. */
+  corrections?: Array<{ typed: string; read: string }>;
+  /** The question as matched, when it differs from `question` (Traditional folded to Simplified, typos corrected). */
+  readAs?: string;
+}
+
+/** What a message that is not a question does; the reply is chosen by it. */
+export type SmallTalkIntent = "greeting" | "thanks" | "help" | "identity" | "overview" | "acknowledgement" | "farewell";
+
+/** The parts of a small-talk reply, for each renderer to lay out in its own language. */
+export interface SmallTalkReply {
+  intent: SmallTalkIntent;
+  /** Titles of the documents the chat may see, in index order. */
+  documents: string[];
+  /** Example questions made from those documents, each answered (with a verified quote) when it was made. */
+  examples: string[];
+  /** For an overview: each document's top-level section headings, when the index knows them. */
+  sections?: Array<{ document: string; headings: string[] }>;
 }
 
 /** What an answerer proposes before verification: text with [n] markers and quotes. */

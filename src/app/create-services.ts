@@ -22,6 +22,7 @@ import type { BuildStatus } from "../store/build-status.js";
 import { openConversation } from "./open-conversation.js";
 import { describeRejectedQuestion, prepareQuestion } from "./question-input.js";
 import { usesLanguageModel } from "./uses-language-model.js";
+import { createMessageReader, reusingPassages, withReading } from "./read-message.js";
 import type { KnowledgeServices } from "./services.js";
 
 /** The repository's prompts/ folder, found relative to this file so scripts work from any cwd. */
@@ -125,6 +126,12 @@ export async function createKnowledgeServices(options: {
     });
   };
 
+  const reader = createMessageReader({
+    retrieve: (index, question, collections) => searchIn(index, question, config.topK, collections),
+    answerExtractively: (index, question, collections) =>
+      answerQuestion({ question, retrieve: (text) => searchIn(index, text, config.topK, collections), answerer: extractive, fallback: extractive, logger }),
+  });
+
   const ask: KnowledgeServices["ask"] = async (question, askOptions) => {
     const input = prepareQuestion(question, config.maxQuestionChars);
     if (!input.ok) return refusal(question, answerer.mode, describeRejectedQuestion(input));
@@ -134,9 +141,17 @@ export async function createKnowledgeServices(options: {
       return refusal(question, answerer.mode, "No documents are indexed yet; an admin can upload one or run the re-index. / 还没有索引任何文档，请管理员上传文档或重建索引。");
     }
     const modelAllowed = useLlm && !askOptions?.extractiveOnly;
+    const collections = askOptions?.collections;
+    const documents = collections
+      ? index.manifest.documents.filter((document) => collections.has(collectionOfPath(document.relativePath)))
+      : index.manifest.documents;
+    // Small talk gets its short reply (naming the documents the chat may see); a question is read
+    // as Simplified with its typos corrected.
+    const reading = await reader.read({ message: input.question, index, documents, mode: answerer.mode, collections });
+    if (reading.kind === "small_talk") return { ...reading.answer, generationId: index.manifest.generationId };
     const answer = await answerQuestion({
-      question: input.question,
-      retrieve: (text) => searchIn(index, text, config.topK, askOptions?.collections),
+      question: reading.question,
+      retrieve: reusingPassages(reading, (text) => searchIn(index, text, config.topK, collections)),
       // No gate here: each answerer decides "not in the reports" itself — the extractive one by
       // its strict word-matching rule (also when it stands in for a failed model), a model by its
       // prompt (it can recognise a paraphrase) — and the verifier proves every quote either way.
@@ -150,7 +165,7 @@ export async function createKnowledgeServices(options: {
     });
     // Servers echo keys in their errors, which reach the user through `error` and `fallbackReason`.
     const scrubbed = scrubSecretsInFields(answer, ["error", "fallbackReason", "verificationErrors"], [config.llm.apiKey, config.telegramBotToken, config.webhook?.secret]);
-    return { ...scrubbed, generationId: index.manifest.generationId };
+    return { ...withReading(scrubbed, input.question, reading), generationId: index.manifest.generationId };
   };
 
   const knowledgePath = (relativePath: string) => resolve(config.knowledgeDir, relativePath);

@@ -31,6 +31,8 @@ export function answerRecordOf(id: string, input: RecordAnswerInput, replica?: s
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
     ...(answer.error ? { error: answer.error } : {}),
     ...(answer.generationId ? { generationId: answer.generationId } : {}),
+    ...(answer.smallTalk ? { smallTalk: answer.smallTalk.intent } : {}),
+    ...(answer.corrections?.length ? { corrections: answer.corrections } : {}),
     ...(replica ? { replica } : {}),
     ...(input.collections ? { collections: input.collections } : {}),
   };

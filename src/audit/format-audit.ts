@@ -15,9 +15,10 @@ export function formatAuditEntries(entries: AuditEntry[]): string {
           (entry.replica ? `  replica ${entry.replica}` : "") +
           (entry.generationId ? `  generation ${entry.generationId}` : ""),
         `  Q: ${oneLine(entry.question)}`,
+        ...(entry.corrections?.length ? [`  read: ${entry.corrections.map(({ typed, read }) => `${typed} → ${read}`).join(", ")}`] : []),
         // What the user was shown, so a 👎 can be reviewed against it (records before it was kept have none).
         ...(entry.text !== undefined ? [`  A: ${oneLine(entry.text, 400)}`] : []),
-        `  ${entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
+        `  ${entry.smallTalk ? `small talk (${entry.smallTalk})` : entry.status} · ${entry.mode}${entry.model ? ` (${entry.model})` : ""} · ${entry.latency.totalMs} ms` +
           (up || down ? ` · 👍 ${up} 👎 ${down}` : ""),
         ...entry.citations.map(
           (citation) =>

@@ -1,4 +1,4 @@
-import type { Answer, Citation } from "../answer/types.js";
+import type { Answer, Citation, SmallTalkIntent } from "../answer/types.js";
 
 /** One answered (or not found, or failed) question, as written to the audit log. */
 export interface AnswerRecord {
@@ -27,6 +27,10 @@ export interface AnswerRecord {
   generationId?: string;
   /** Fleet mode: the replica that answered. */
   replica?: string;
+  /** Set when the message was small talk (its intent): answered with the short reply, no retrieval. */
+  smallTalk?: SmallTalkIntent;
+  /** Words of the question read as index terms before answering. */
+  corrections?: Answer["corrections"];
   /** The collections the answer could read from (the chat's grant), or "all" when no grant file is configured. */
   collections?: "all" | string[];
 }

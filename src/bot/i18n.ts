@@ -1,3 +1,4 @@
+import type { SmallTalkIntent, SmallTalkReply } from "../answer/types.js";
 import type { ManifestDocument } from "../store/types.js";
 import type { IndexProgress, IndexSummary } from "../store/types.js";
 import type { AuditStats } from "../audit/types.js";
@@ -22,8 +23,54 @@ const refusedBy = (stats: AuditStats, lang: Lang) =>
     ? ""
     : (lang === "en" ? " — by " : "——来自 ") + stats.refused.byUser.map((entry) => `<code>${entry.userId ?? "?"}</code> ×${entry.count}`).join(", ");
 
+/** Most document titles a small-talk reply lists before "and N more". */
+const SMALL_TALK_DOCUMENTS = 10;
+
+const SMALL_TALK_OPENING: Record<Lang, Record<SmallTalkIntent, string>> = {
+  zh: {
+    greeting: "您好！我根据下列报告回答问题，每个回答都附有逐字核验的原文引用。",
+    thanks: "不客气！还有问题随时问我。",
+    help: "我根据下列报告回答问题，每个回答都附有逐字核验的原文引用。直接发送问题即可。",
+    identity: "我是报告问答助手：根据下列报告回答问题，每个回答都附有逐字核验的原文引用。",
+    overview: "我可以回答下列报告中的具体问题（数据、措施、排名等）。",
+    acknowledgement: "好的。有问题直接发给我即可。",
+    farewell: "再见！需要时随时提问。",
+  },
+  en: {
+    greeting: "Hello! I answer questions about these reports, and every answer quotes the report word for word, checked.",
+    thanks: "You're welcome! Ask me anything else about the reports.",
+    help: "I answer questions about these reports, and every answer quotes the report word for word, checked. Just send your question.",
+    identity: "I am a report assistant: I answer questions about these reports, and every answer quotes the report word for word, checked.",
+    overview: "I can answer specific questions about these reports (figures, measures, rankings…).",
+    acknowledgement: "OK. Send me a question whenever you like.",
+    farewell: "Goodbye! Ask whenever you need to.",
+  },
+};
+
 /** All user-facing text, HTML-safe (dynamic parts are escaped here). */
 export const texts = {
+  /** The reply to a message that is not a question: what the bot does, the documents, example questions; no sources. */
+  smallTalk: (lang: Lang, reply: SmallTalkReply) => {
+    const shown = reply.documents.slice(0, SMALL_TALK_DOCUMENTS);
+    const more = reply.documents.length - shown.length;
+    const lines = [SMALL_TALK_OPENING[lang][reply.intent], "", lang === "en" ? "<b>Documents</b>" : "<b>文档</b>"];
+    if (shown.length === 0) lines.push(lang === "en" ? "• (no documents indexed yet)" : "• （暂无已索引的文档）");
+    lines.push(...shown.map((title) => `• ${escapeHtml(title)}`));
+    if (more > 0) lines.push(lang === "en" ? `• … and ${more} more` : `• ……另有 ${more} 个文档`);
+    for (const section of reply.sections ?? []) {
+      lines.push("", lang === "en" ? `<b>The main parts of “${escapeHtml(section.document)}”</b>` : `<b>《${escapeHtml(section.document)}》的主要部分</b>`);
+      lines.push(...section.headings.map((heading) => `• ${escapeHtml(heading)}`));
+    }
+    if (reply.examples.length > 0) {
+      lines.push("", lang === "en" ? "<b>For example, ask:</b>" : "<b>可以这样问：</b>", ...reply.examples.map((example) => `• <i>${escapeHtml(example)}</i>`));
+    }
+    return lines.join("\n");
+  },
+  /** The line before an answer whose question had typos read as index terms, e.g. （按“绿色低碳”理解“绿色低探”）. */
+  corrections: (lang: Lang, corrections: ReadonlyArray<{ typed: string; read: string }>) =>
+    lang === "en"
+      ? `<i>(read ${corrections.map(({ typed, read }) => `“${escapeHtml(typed)}” as “${escapeHtml(read)}”`).join(", ")})</i>`
+      : `<i>（${corrections.map(({ typed, read }) => `按“${escapeHtml(read)}”理解“${escapeHtml(typed)}”`).join("，")}）</i>`,
   help: (lang: Lang, documents: ManifestDocument[], botUsername: string, userId?: number) =>
     (lang === "en"
       ? [

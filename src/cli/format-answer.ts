@@ -12,7 +12,16 @@ export function formatAnswerForTerminal(answer: Answer): string {
     lines.push(answer.error ?? (zh ? "出错了，请稍后再试。" : "Something went wrong; please try again."));
     return lines.join("\n");
   }
+  // Small talk is its text alone: no sources, no mode or timing line.
+  if (answer.smallTalk) return answer.text;
   if (answer.typedQuestion) lines.push(readingNote(answer.typedQuestion, answer.question));
+  if (answer.corrections?.length) {
+    lines.push(
+      zh
+        ? `（${answer.corrections.map(({ typed, read }) => `按“${read}”理解“${typed}”`).join("，")}）`
+        : `(read ${answer.corrections.map(({ typed, read }) => `"${typed}" as "${read}"`).join(", ")})`,
+    );
+  }
   lines.push(answer.text);
   if (answer.status === "not_found" && answer.closest?.length) {
     lines.push("");

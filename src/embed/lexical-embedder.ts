@@ -1,3 +1,4 @@
+import { toSimplified } from "../text/simplified.js";
 import { isStopword, tokenize } from "../text/tokenize.js";
 import { embedInBatches } from "./embed-in-batches.js";
 import type { Embedder } from "./types.js";
@@ -60,9 +61,11 @@ function addHashedCounts(vector: Float64Array, hashes: Uint32Array, scale: numbe
 /**
  * Returns the hashed-n-gram vector of `text` (unit length, `dimension` entries): tokenize()
  * tokens (CJK bigrams, Latin words, numbers) plus CJK unigrams at a lower weight, each with
- * sublinear term frequency 1 + ln(tf), hashed with a sign into `dimension` buckets.
+ * sublinear term frequency 1 + ln(tf), hashed with a sign into `dimension` buckets. Traditional
+ * characters count as their Simplified forms, so either script finds the other.
  */
-export function embedLexical(text: string, dimension: number = DEFAULT_LEXICAL_DIMENSION): number[] {
+export function embedLexical(original: string, dimension: number = DEFAULT_LEXICAL_DIMENSION): number[] {
+  const text = toSimplified(original);
   const tokens = tokenize(text);
   const tokenHashes = new Uint32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) tokenHashes[i] = fnv1a(tokens[i]!);
@@ -92,7 +95,7 @@ export function embedLexical(text: string, dimension: number = DEFAULT_LEXICAL_D
 
 /**
  * Returns the built-in embedder: hashed character n-grams, nothing to download, deterministic,
- * id `lexical:hashed-ngrams-v1:<dimension>`.
+ * id `lexical:hashed-ngrams-v2:<dimension>`.
  * @throws RangeError when `dimension` is not a positive integer.
  */
 export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Embedder {
@@ -101,7 +104,7 @@ export function createLexicalEmbedder(options: LexicalEmbedderOptions = {}): Emb
     throw new RangeError(`lexical embedder dimension must be a positive integer, got ${dimension}`);
   }
   return {
-    id: `lexical:hashed-ngrams-v1:${dimension}`,
+    id: `lexical:hashed-ngrams-v2:${dimension}`,
     dimension,
     embedDocuments: (texts, embedOptions) =>
       embedInBatches({

@@ -7,7 +7,7 @@ export type ProgressCallback = (done: number, total: number) => void;
  */
 export interface Embedder {
   /**
-   * Identifies the vector space, e.g. `lexical:hashed-ngrams-v1:512` or
+   * Identifies the vector space, e.g. `lexical:hashed-ngrams-v2:512` or
    * `transformers:Xenova/multilingual-e5-small:q8`. Two embedders with different ids must never
    * query each other's vectors.
    */

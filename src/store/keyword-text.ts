@@ -1,3 +1,4 @@
+import { toSimplified } from "../text/simplified.js";
 import type { Chunk } from "../ingest/types.js";
 import { tokenize } from "../text/tokenize.js";
 
@@ -18,9 +19,12 @@ export function searchTextOf(chunk: Pick<Chunk, "text" | "sectionPath">): string
  */
 export const FTS_TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '.%-'";
 
-/** Returns the text stored in the FTS5 table for a chunk: its search tokens joined by spaces. */
+/**
+ * Returns the text stored in the FTS5 table for a chunk: its search tokens joined by spaces,
+ * Traditional characters folded to Simplified so either script matches the other.
+ */
 export function toKeywordDocument(text: string): string {
-  return tokenize(text).join(" ");
+  return tokenize(toSimplified(text)).join(" ");
 }
 
 /**
@@ -29,7 +33,7 @@ export function toKeywordDocument(text: string): string {
  * stopwords).
  */
 export function toKeywordQuery(query: string): string | undefined {
-  const tokens = [...new Set(tokenize(query))];
+  const tokens = [...new Set(tokenize(toSimplified(query)))];
   if (tokens.length === 0) return undefined;
   // tokenize() never emits a double quote, but doubling keeps the phrase syntax safe regardless.
   return tokens.map((token) => `"${token.replaceAll('"', '""')}"`).join(" OR ");

@@ -110,7 +110,7 @@ describe("knowledge services (extractive, offline)", () => {
       logger: silentLogger(),
       embedder: createLexicalEmbedder({ dimension: 256 }),
     });
-    expect(services.embedderMismatch()).toMatch(/built with embedder "lexical:hashed-ngrams-v1:512".*run `npm run index`/u);
+    expect(services.embedderMismatch()).toMatch(/built with embedder "lexical:hashed-ngrams-v2:512".*run `npm run index`/u);
     const answer = await services.ask(QUESTION);
     expect(answer.text).toContain("6.2%");
     expect(answer.citations[0]!.verified).toBe(true);

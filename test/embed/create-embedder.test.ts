@@ -33,7 +33,7 @@ describe("createEmbedder", () => {
   it("auto without the model chooses lexical and says why in exactly one info line", async () => {
     const modelDir = path.join(root, "no-models");
     const { embedder, infoLines } = await build({ MODEL_DIR: modelDir });
-    expect(embedder.id).toBe("lexical:hashed-ngrams-v1:512");
+    expect(embedder.id).toBe("lexical:hashed-ngrams-v2:512");
     expect(infoLines).toEqual([
       `embeddings: lexical (model Xenova/multilingual-e5-small not found in ${modelDir}; run npm run download-model to use it)`,
     ]);
@@ -60,7 +60,7 @@ describe("createEmbedder", () => {
 
   it("EMBEDDINGS=lexical uses lexical even when the model is present", async () => {
     const { embedder } = await build({ EMBEDDINGS: "lexical", MODEL_DIR: tiny.modelDir, EMBEDDING_MODEL: tiny.modelName });
-    expect(embedder.id).toBe("lexical:hashed-ngrams-v1:512");
+    expect(embedder.id).toBe("lexical:hashed-ngrams-v2:512");
   });
 
   it("EMBEDDINGS=openai uses OPENAI_BASE_URL, OPENAI_API_KEY and the embedding model settings", async () => {

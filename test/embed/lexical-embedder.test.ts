@@ -36,8 +36,8 @@ describe("createLexicalEmbedder", () => {
   });
 
   it("names the vector space by algorithm version and dimension", () => {
-    expect(createLexicalEmbedder().id).toBe("lexical:hashed-ngrams-v1:512");
-    expect(createLexicalEmbedder({ dimension: 1024 })).toMatchObject({ id: "lexical:hashed-ngrams-v1:1024", dimension: 1024 });
+    expect(createLexicalEmbedder().id).toBe("lexical:hashed-ngrams-v2:512");
+    expect(createLexicalEmbedder({ dimension: 1024 })).toMatchObject({ id: "lexical:hashed-ngrams-v2:1024", dimension: 1024 });
   });
 
   it("reports progress once per slice and ends at the total", async () => {

@@ -44,7 +44,7 @@ describe("buildIndex then openIndex on the shipped report", () => {
 
   it("records the embedder, chunk options, content hash and glyph count in the manifest", () => {
     const manifest = readManifest(workspace.dataDir)!;
-    expect(manifest.embedder).toEqual({ id: "lexical:hashed-ngrams-v1:512", dimension: 512 });
+    expect(manifest.embedder).toEqual({ id: "lexical:hashed-ngrams-v2:512", dimension: 512 });
     expect(manifest.chunkOptions).toEqual({ targetChars: 220, overlapSentences: 1 });
     expect(manifest.documents[0]).toMatchObject({ relativePath: "sichuan-industry-report.txt", format: "txt" });
     expect(manifest.documents[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);

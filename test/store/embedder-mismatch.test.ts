@@ -28,8 +28,8 @@ describe("an index built with another embedder", () => {
     }
     expect(thrown).toMatchObject({ name: "IndexError", reason: "embedder_mismatch", dataDir: workspace.dataDir });
     const message = (thrown as Error).message;
-    expect(message).toContain('"lexical:hashed-ngrams-v1:512" (512-d)');
-    expect(message).toContain('"lexical:hashed-ngrams-v1:256" (256-d)');
+    expect(message).toContain('"lexical:hashed-ngrams-v2:512" (512-d)');
+    expect(message).toContain('"lexical:hashed-ngrams-v2:256" (256-d)');
     expect(message).toContain("npm run index");
   });
 
@@ -49,7 +49,7 @@ describe("an index built with another embedder", () => {
     const live = createLiveIndex({ ...buildOptions(workspace), embedder: configured, logger });
     try {
       const index = await live.ensureLoaded();
-      expect(live.embedderMismatch()?.indexedEmbedder.id).toBe("lexical:hashed-ngrams-v1:512");
+      expect(live.embedderMismatch()?.indexedEmbedder.id).toBe("lexical:hashed-ngrams-v2:512");
       expect(warnings.join("\n")).toContain("npm run index");
       expect(index.searchVectors(await configured.embedQuery("工业增加值"), 5)).toEqual([]);
       expect(index.searchKeywords("工业增加值", 5).length).toBeGreaterThan(0);

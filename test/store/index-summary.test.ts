@@ -16,14 +16,14 @@ const SUMMARY: IndexSummary = {
   ],
   seconds: 1.5,
   chunksPerSecond: 30,
-  embedderId: "lexical:hashed-ngrams-v1:512",
+  embedderId: "lexical:hashed-ngrams-v2:512",
 };
 
 describe("formatIndexSummary", () => {
   const text = formatIndexSummary(SUMMARY);
 
   it("states documents, chunks and the embedder", () => {
-    expect(text).toContain("Indexed 2 documents, 45 chunks (embedder lexical:hashed-ngrams-v1:512).");
+    expect(text).toContain("Indexed 2 documents, 45 chunks (embedder lexical:hashed-ngrams-v2:512).");
   });
 
   it("states the glyphs removed", () => {

@@ -1,4 +1,5 @@
 import type { QuestionWord } from "../../lexicon/english-question.js";
+import { toSimplified } from "../../text/simplified.js";
 
 const CJK = /^[\u3400-\u9fff]+$/u;
 /** Strength of a match by abbreviation (营收 in 营业收入, 规上 in 规模以上): likely, not certain. */
@@ -57,8 +58,13 @@ export function relatedStrength(word: QuestionWord, lowerText: string): number {
   return best;
 }
 
-/** Returns each word's match strength in `lowerText`, and separately the strength of a related word found instead. */
-export function matchWords(words: readonly QuestionWord[], lowerText: string): { matches: number[]; related: number[] } {
+/**
+ * Returns each word's match strength in `lowerOriginal`, and separately the strength of a related word
+ * found instead. The text is compared in Simplified characters (questions arrive folded), so a
+ * passage written in Traditional matches too.
+ */
+export function matchWords(words: readonly QuestionWord[], lowerOriginal: string): { matches: number[]; related: number[] } {
+  const lowerText = toSimplified(lowerOriginal);
   const matches = words.map((word) => matchStrength(word, lowerText));
   return { matches, related: words.map((word, index) => ((matches[index] ?? 0) >= 1 ? 0 : relatedStrength(word, lowerText))) };
 }

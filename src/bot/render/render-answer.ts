@@ -38,12 +38,15 @@ function answerTextBlocks(text: string): MessageBlock[] {
 /**
  * Returns the HTML message parts for an answer (each under Telegram's limit, tags balanced):
  * answered → text + 依据/Sources block with a ✅ or ⚠️ 未核验 mark per quote;
- * not_found → explanation + closest passages; failed → a short apology.
+ * not_found → explanation + closest passages; failed → a short apology; small talk → the short
+ * reply (documents, example questions), no sources. Corrections of the question come first.
  */
 export function renderAnswer(answer: Answer, lang: Lang, options: { limit?: number } = {}): string[] {
   const blocks: MessageBlock[] = [];
+  if (answer.smallTalk) return splitMessage([fixed(texts.smallTalk(lang, answer.smallTalk))], { limit: options.limit });
   // A follow-up says first how it was read, so a wrong reading is seen before the answer is trusted.
   if (answer.typedQuestion && answer.status !== "failed") blocks.push(plain(readingNote(answer.typedQuestion, answer.question)));
+  if (answer.corrections?.length && answer.status !== "failed") blocks.push(fixed(texts.corrections(lang, answer.corrections)));
   if (answer.status === "failed") {
     blocks.push(fixed(texts.failed(lang, answer.error)));
   } else if (answer.status === "not_found") {
