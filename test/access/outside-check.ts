@@ -92,7 +92,7 @@ export function describeOutsideCheck(mode: string, start: () => Promise<AccessDe
     it("/start shows a served user their own id and only the documents their chat may see", async () => {
       const reply = await ask(ALICE, ALICE, "/start");
       expect(reply.text).toContain(`<code>${ALICE}</code>`);
-      expect(reply.text).toContain("sichuan-industry-report");
+      expect(reply.text).toContain("sichuan industry report");
       expect(financeLeaks([reply.text])).toEqual([]);
       const docs = await ask(ALICE, ALICE, "/docs");
       expect(docs.text).toContain("共 1 个文档");
@@ -109,7 +109,7 @@ export function describeOutsideCheck(mode: string, start: () => Promise<AccessDe
     it("a group granted finance is answered from it, with a source button", async () => {
       const reply = await ask(FINANCE_GROUP, ALICE, FINANCE_QUESTION);
       expect(reply.text).toContain("17.3%");
-      expect(reply.text).toContain("confidential-memo");
+      expect(reply.text).toContain("内部财务备忘录（机密）");
       const button = reply.reply_markup?.inline_keyboard.flat().find((candidate) => candidate.text === "原文 1");
       if (!button) throw new Error(`no 原文 1 button under: ${JSON.stringify(reply.reply_markup)} ${reply.text}`);
       groupAnswerButton = button.callback_data!;
