@@ -45,19 +45,7 @@ export const configSchema = z.object({
   }),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   TELEGRAM_STARTUP_TIMEOUT_MS: positiveInt(60_000),
-  ADMIN_USER_IDS: z
-    .string()
-    .default("")
-    .refine((value) => value.split(",").every((part) => part.trim() === "" || /^\d+$/.test(part.trim())), {
-      message: "must be a comma-separated list of numeric Telegram user ids",
-    })
-    .transform((value) =>
-      value
-        .split(",")
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .map(Number),
-    ),
+  ADMIN_USER_IDS: idList("user ids", false),
   // --- Access (docs/access.md) ---
   ALLOWED_USER_IDS: idList("user ids", false),
   ALLOWED_CHAT_IDS: idList("chat ids", true),
