@@ -74,7 +74,13 @@ function closeSiblings(open: OpenHeading[], heading: OpenHeading): void {
     while (open.length > 0 && (open.at(-1)!.level === undefined || open.at(-1)!.level! >= heading.level)) open.pop();
     return;
   }
-  const { family, number } = heading.numbering!;
+  if (heading.numbering === undefined) {
+    // A loader heading with neither level nor number (a PDF line set large) follows the last such
+    // heading as its sibling, and nests under numbered ones.
+    while (open.length > 0 && open.at(-1)!.level === undefined && open.at(-1)!.numbering === undefined) open.pop();
+    return;
+  }
+  const { family, number } = heading.numbering;
   const sameFamily = (entry: OpenHeading) => entry.numbering?.family === family;
   const previous = findLastIndex(open, (entry) => sameFamily(entry) && entry.numbering!.number === number - 1);
   if (previous >= 0) {

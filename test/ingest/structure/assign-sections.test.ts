@@ -10,6 +10,16 @@ function sections(text: string) {
 }
 
 describe("section paths from headings", () => {
+  it("a loader heading with neither level nor number (a large PDF line) is a sibling of the last such heading", () => {
+    const { text, paragraphs } = paragraphsFromBlocks([
+      { text: "运输航空", kind: "heading" },
+      { text: "全年完成运输总周转量1292.7亿吨公里。" },
+      { text: "通用航空", kind: "heading" },
+      { text: "全年完成通用航空生产飞行105.9万小时。" },
+    ]);
+    expect(assignSections(text, paragraphs).map((paragraph) => paragraph.sectionPath ?? [])).toEqual([[], ["运输航空"], [], ["通用航空"]]);
+  });
+
   it("一、 and （一） headings nest; a paragraph's path holds the headings above it, outermost first", () => {
     const text = ["一、综合", "全年生产总值增长5.0%。", "（一）工业", "规模以上工业增加值增长5.8%。", "（二）服务业", "服务业增加值增长5.0%。", "二、农业", "粮食产量增长1.6%。"].join("\n");
     expect(sections(text)).toEqual([
