@@ -18,15 +18,16 @@ export type DocumentIssue =
  * Returns what a person should check about an indexed document: the loader's own warnings, the
  * pages it OCR'd (when no loader warning says so already), then signs that its text was read
  * wrongly: more than half its chunks under 20 characters, no chunk that ends a sentence, more
- * than half bare numbers. Table rows and headings are left out of the three measures (they are
- * short by nature), and documents of fewer than 5 other chunks are not judged. Never throws.
+ * than half bare numbers. Table rows, headings, captions and notes are left out of the three
+ * measures (they are short by nature), and documents of fewer than 5 other chunks are not judged. Never throws.
  */
 export function documentWarnings(document: Pick<CleanDocument, "warnings" | "ocrPages">, chunks: readonly Chunk[]): DocumentIssue[] {
   const issues: DocumentIssue[] = (document.warnings ?? []).map((text) => ({ kind: "loader", text }));
   if (document.ocrPages && document.ocrPages.length > 0 && !(document.warnings ?? []).some((text) => /OCR/iu.test(text))) {
     issues.push({ kind: "ocr", pages: document.ocrPages });
   }
-  const prose = chunks.filter((chunk) => chunk.kind !== "table-row" && chunk.kind !== "heading");
+  // Only body text is judged: rows, headings, captions and notes (a CSV's 数据库：… lines) are short by nature.
+  const prose = chunks.filter((chunk) => chunk.kind === undefined || chunk.kind === "text");
   if (prose.length < 5) return issues;
   const tiny = prose.filter((chunk) => chunk.text.trim().length < TINY_CHUNK_CHARS).length;
   if (tiny * 2 > prose.length) issues.push({ kind: "tiny-chunks", percent: percent(tiny, prose.length) });

@@ -23,4 +23,10 @@ describe("documentWarnings", () => {
     const rows = Array.from({ length: 20 }, (_, index) => chunk(`钢材｜产量：${index}`, { kind: "table-row" }));
     expect(documentWarnings({}, [...sentences, ...rows, chunk("二、工业", { kind: "heading" })])).toEqual([]);
   });
+
+  it("does not count a data export's metadata notes (数据库：…, 指标：…) as broken fragments", () => {
+    const rows = Array.from({ length: 31 }, (_, index) => chunk(`年末常住人口｜省${index}｜单位：万人｜2024年：${2000 + index}`, { kind: "table-row" }));
+    const notes = ["数据库：分省年度数据", "指标：年末常住人口(万人)", "时间：最近10年", "数据来源：国家统计局"].map((text) => chunk(text, { kind: "note" }));
+    expect(documentWarnings({}, [...notes, ...rows])).toEqual([]);
+  });
 });
