@@ -3,12 +3,15 @@ import type { Chunk } from "../ingest/types.js";
 import { tokenize } from "../text/tokenize.js";
 
 /**
- * Returns the text a chunk is found by: its section path, then its own text. Keyword and vector
- * search both see the headings above a chunk (a question about 工业 finds the rows under 二、工业),
- * while the chunk's quoted text stays exactly its span of the document.
+ * Returns the text a chunk is found by: its document's title (for a compilation, its part's
+ * title), its section path, then its own text. Keyword and vector search both see what the
+ * chunk's context says — a question about 合肥 finds 合肥's bulletin, whose sentences say only
+ * 全市; one about 工业 finds the rows under 二、工业 — while the chunk's quoted text stays exactly
+ * its span of the document.
  */
-export function searchTextOf(chunk: Pick<Chunk, "text" | "sectionPath">): string {
-  return chunk.sectionPath && chunk.sectionPath.length > 0 ? `${chunk.sectionPath.join(" ")}\n${chunk.text}` : chunk.text;
+export function searchTextOf(chunk: Pick<Chunk, "text" | "sectionPath"> & Partial<Pick<Chunk, "documentTitle">>): string {
+  const context = [chunk.documentTitle ?? "", ...(chunk.sectionPath ?? [])].filter((part) => part !== "").join(" ");
+  return context === "" ? chunk.text : `${context}\n${chunk.text}`;
 }
 
 /**

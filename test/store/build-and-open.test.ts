@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLexicalEmbedder } from "../../src/embed/lexical-embedder.js";
 import { buildIndex } from "../../src/store/build-index.js";
+import { searchTextOf } from "../../src/store/keyword-text.js";
 import { readManifest } from "../../src/store/manifest.js";
 import { openIndex } from "../../src/store/open-index.js";
 import type { IndexSummary, KnowledgeIndex } from "../../src/store/types.js";
@@ -77,7 +78,7 @@ describe("buildIndex then openIndex on the shipped report", () => {
 
   it("returns a chunk as the top vector hit for its own embedding, with score about 1", async () => {
     const chunk = index.getDocumentChunks(index.manifest.documents[0]!.id)[3]!;
-    const [vector] = await createLexicalEmbedder({}).embedDocuments([chunk.text]);
+    const [vector] = await createLexicalEmbedder({}).embedDocuments([searchTextOf(chunk)]);
     const [top] = index.searchVectors(vector!, 5);
     expect(top!.chunkId).toBe(chunk.id);
     expect(top!.score).toBeCloseTo(1, 4);

@@ -64,7 +64,8 @@ describe("incremental re-index", () => {
     const embedder = countingEmbedder();
     const summary = await buildIndex(buildOptions(workspace, { embedder }));
     expect(summary.reusedDocuments).toBe(1);
-    expect(embedder.embedded).toEqual(["全市规模以上工业增加值增长9.1%。"]);
+    // What is embedded is the chunk with its context: the document's title, then its text.
+    expect(embedder.embedded).toEqual(["chengdu\n全市规模以上工业增加值增长9.1%。"]);
     expect(reportChunks.every((text) => !embedder.embedded.includes(text))).toBe(true);
   });
 

@@ -91,7 +91,10 @@ export function gatherEvidence(analysis: QuestionAnalysis, passages: readonly Re
   passages.forEach((passage, passageIndex) => {
     const { documentId } = passage.chunk;
     const entry = documentTexts.get(documentId) ?? { firstPassageIndex: passageIndex, texts: [] };
-    const lowerPassage = passage.chunk.text.toLowerCase();
+    // A passage is about what its context says too: 合肥's bulletin says only 全市, a 民航 bulletin
+    // only 全行业. Its document's title and place and its section path count for the passage and
+    // the document; the sentences (what is quoted) are matched on their own words.
+    const lowerPassage = withContext(passage).toLowerCase();
     entry.texts.push(lowerPassage);
     documentTexts.set(documentId, entry);
     const passageMatch = matchWords(analysis.words, lowerPassage);
@@ -146,3 +149,8 @@ function weighLocally(analysis: QuestionAnalysis, sentences: CandidateSentence[]
   }
 }
 
+/** Returns the passage's text after its context: document title, place, section path. */
+function withContext({ chunk, document }: RetrievedPassage): string {
+  const context = [document?.title ?? chunk.documentTitle, document?.place ?? "", ...(chunk.sectionPath ?? [])].filter((part) => part !== "");
+  return context.length === 0 ? chunk.text : `${context.join(" ")}\n${chunk.text}`;
+}
