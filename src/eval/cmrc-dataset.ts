@@ -57,9 +57,13 @@ export function parseCmrc(data: unknown): CmrcPassage[] {
   return passages;
 }
 
-/** Returns a file-system-safe document name for a passage id; it is also the document's title. */
+/**
+ * Returns a file-system-safe document name for a passage id; it is also the document's title,
+ * which the eval and training compare with the cited document's. Dots, because a file-name title
+ * reads `_` and a letter's `-` as spaces (TRIAL_800 would be titled "TRIAL 800").
+ */
 export function passageFileTitle(passageId: string): string {
-  return passageId.replace(/[^\w.-]+/gu, "_");
+  return passageId.replace(/[^A-Za-z0-9]+/gu, ".");
 }
 
 /** Returns every question, or `limit` of them spread evenly over the dataset (deterministic). */

@@ -88,19 +88,19 @@ describe("runCmrcEval", () => {
       // Right passage first, quote holds the span.
       "若游戏中离，多少分钟内不得配对？": answer({
         status: "answered",
-        citations: [{ ...citation(1, "TRIAL_1#0", "若游戏中离，则4分钟内不得进行配对。"), documentTitle: "TRIAL_1" }],
-        retrieved: [{ chunkId: "TRIAL_1#0", score: 1 }],
+        citations: [{ ...citation(1, "TRIAL.1#0", "若游戏中离，则4分钟内不得进行配对。"), documentTitle: "TRIAL.1" }],
+        retrieved: [{ chunkId: "TRIAL.1#0", score: 1 }],
         timings: { retrieveMs: 1, answerMs: 1 },
       }),
       // Right passage second, quote misses the span.
       "生命数耗完算什么？": answer({
         status: "answered",
-        citations: [{ ...citation(1, "TRIAL_1#0", "若游戏中离，则4分钟内不得进行配对。"), documentTitle: "TRIAL_1" }],
-        retrieved: [{ chunkId: "TRIAL_2#0", score: 1 }, { chunkId: "TRIAL_1#0", score: 0.5 }],
+        citations: [{ ...citation(1, "TRIAL.1#0", "若游戏中离，则4分钟内不得进行配对。"), documentTitle: "TRIAL.1" }],
+        retrieved: [{ chunkId: "TRIAL.2#0", score: 1 }, { chunkId: "TRIAL.1#0", score: 0.5 }],
         timings: { retrieveMs: 2, answerMs: 2 },
       }),
       // Not found, and the passage is not retrieved at all.
-      "四川省会是哪里？": answer({ status: "not_found", retrieved: [{ chunkId: "TRIAL_1#0", score: 0.1 }], timings: { retrieveMs: 3, answerMs: 3 } }),
+      "四川省会是哪里？": answer({ status: "not_found", retrieved: [{ chunkId: "TRIAL.1#0", score: 0.1 }], timings: { retrieveMs: 3, answerMs: 3 } }),
     });
     const result = await runCmrcEval({
       datasetPath: await writeDataset(),
@@ -108,8 +108,8 @@ describe("runCmrcEval", () => {
       createTarget: async (folder) => {
         knowledgeDir = folder;
         files = {
-          "TRIAL_1.txt": readFileSync(join(folder, "TRIAL_1.txt"), "utf8"),
-          "TRIAL_2.txt": readFileSync(join(folder, "TRIAL_2.txt"), "utf8"),
+          "TRIAL.1.txt": readFileSync(join(folder, "TRIAL.1.txt"), "utf8"),
+          "TRIAL.2.txt": readFileSync(join(folder, "TRIAL.2.txt"), "utf8"),
         };
         return {
           services,
@@ -120,7 +120,7 @@ describe("runCmrcEval", () => {
         };
       },
     });
-    expect(files["TRIAL_2.txt"]).toBe("成都是四川省会。\n");
+    expect(files["TRIAL.2.txt"]).toBe("成都是四川省会。\n");
     expect("skipped" in result).toBe(false);
     const report = result as CmrcReport;
     expect(report).toMatchObject({ passages: 2, indexedPassages: 2, questions: 3, answerableQuestions: 3, hitAt1: 1 / 3, hitAt5: 2 / 3, mrr: 0.5 });
@@ -137,7 +137,7 @@ describe("runCmrcEval", () => {
   it("leaves every Nth article out of the index and counts its questions as unanswerable", async () => {
     let indexed: string[] = [];
     const services = scriptedServices({
-      "若游戏中离，多少分钟内不得配对？": answer({ status: "answered", citations: [{ ...citation(1, "TRIAL_1#0", "若游戏中离，则4分钟内不得进行配对。"), documentTitle: "TRIAL_1" }] }),
+      "若游戏中离，多少分钟内不得配对？": answer({ status: "answered", citations: [{ ...citation(1, "TRIAL.1#0", "若游戏中离，则4分钟内不得进行配对。"), documentTitle: "TRIAL.1" }] }),
       "生命数耗完算什么？": answer({ status: "not_found" }),
       // The held-out article's question: declining it is right.
       "四川省会是哪里？": answer({ status: "not_found" }),
@@ -150,7 +150,7 @@ describe("runCmrcEval", () => {
         return { services, getChunkDocumentTitle: (chunkId) => chunkId.split("#")[0] };
       },
     })) as CmrcReport;
-    expect(indexed).toEqual(["TRIAL_1.txt"]);
+    expect(indexed).toEqual(["TRIAL.1.txt"]);
     expect(result).toMatchObject({ indexedPassages: 1, answerableQuestions: 2, unanswerableQuestions: 1 });
     expect(result.notFoundRecall).toEqual({ count: 1, total: 1, rate: 1 });
     expect(result.declinedAnswerable).toEqual({ count: 1, total: 2, rate: 0.5 });
