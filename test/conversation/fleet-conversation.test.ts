@@ -61,6 +61,7 @@ describe.skipIf(unavailable)("follow-ups across fleet replicas", () => {
 
   it("the follow-up, answered by the other replica (and delivered twice), is read against the opening and recorded once", async () => {
     const database = new pg.Pool({ connectionString: servers.postgres.url, max: 1 });
+    database.on("error", () => undefined);
     const answeredBy = async () =>
       (await database.query<{ record: { question: string; typed?: string; replica: string } }>("SELECT record FROM audit_answers WHERE chat_id = $1 ORDER BY time", [USER])).rows;
     emulator.sendText({ chatId: USER, userId: USER, text: "2024年上半年四川规模以上工业增加值同比增长多少？" });
