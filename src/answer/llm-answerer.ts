@@ -14,7 +14,7 @@ import { visibleReply } from "./llm/reasoning.js";
 import { parseSentenceIdReply } from "./llm/sentence-ids.js";
 import { streamCompletion } from "./llm/stream-completion.js";
 import { isResponseFormatRejection, toModelError } from "./llm/to-model-error.js";
-import { loadPrompt } from "./prompt-template.js";
+import { cachedPromptLoader } from "./prompt-template.js";
 import type { Answerer, AnswerDraft, AnswerRequest } from "./types.js";
 
 /** Options for {@link createLlmAnswerer}. */
@@ -57,17 +57,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     maxRetries: options.maxRetries,
     fetch: options.fetch,
   });
-  const templates = new Map<string, Promise<string>>();
-  const loadTemplate = (name: string) => {
-    let template = templates.get(name);
-    if (!template) {
-      template = loadPrompt(name, options.promptsDir);
-      // A failed read is not cached, so fixing the file fixes the next question.
-      template.catch(() => templates.delete(name));
-      templates.set(name, template);
-    }
-    return template;
-  };
+  const loadTemplate = cachedPromptLoader(options.promptsDir);
   let jsonMode = true;
   const citationMode = options.citations ?? "quotes";
 

@@ -25,6 +25,23 @@ export async function loadPrompt(name: string, promptsDir: string): Promise<stri
   return text.replace(COMMENT, "").trim();
 }
 
+/**
+ * Returns a loader of `promptsDir`'s templates that reads each file once. A failed read is not
+ * cached, so fixing the file fixes the next call. The promise rejects as {@link loadPrompt} does.
+ */
+export function cachedPromptLoader(promptsDir: string): (name: string) => Promise<string> {
+  const templates = new Map<string, Promise<string>>();
+  return (name) => {
+    let template = templates.get(name);
+    if (!template) {
+      template = loadPrompt(name, promptsDir);
+      template.catch(() => templates.delete(name));
+      templates.set(name, template);
+    }
+    return template;
+  };
+}
+
 /** Returns the distinct placeholder names in `template`, in order of first appearance. */
 export function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]!))];

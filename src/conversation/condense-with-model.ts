@@ -8,7 +8,7 @@
 import OpenAI from "openai";
 import { detectLanguage } from "../answer/language.js";
 import { toModelError } from "../answer/llm/to-model-error.js";
-import { loadPrompt, renderPrompt } from "../answer/prompt-template.js";
+import { cachedPromptLoader, renderPrompt } from "../answer/prompt-template.js";
 import { ModelError } from "../errors.js";
 import type { Turn } from "./types.js";
 
@@ -40,16 +40,7 @@ export function createModelCondenser(options: ModelCondenserOptions): Condenser 
     maxRetries: 0,
     fetch: options.fetch,
   });
-  const templates = new Map<string, Promise<string>>();
-  const template = (name: string) => {
-    let loaded = templates.get(name);
-    if (!loaded) {
-      loaded = loadPrompt(name, options.promptsDir);
-      loaded.catch(() => templates.delete(name));
-      templates.set(name, loaded);
-    }
-    return loaded;
-  };
+  const template = cachedPromptLoader(options.promptsDir);
 
   return async ({ turns, message, signal }) => {
     const language = detectLanguage(message);
