@@ -2,6 +2,7 @@ import { copyFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { collectionOfPath } from "../access/collection.js";
+import { visibleDocuments } from "../access/scope.js";
 import { answerQuestion } from "../answer/answer-question.js";
 import { createAnswerabilityJudge, fittedAnswerableThreshold } from "../answer/extractive/answerability.js";
 import { warmWordKnowledgeInBackground } from "../lexicon/warm-up.js";
@@ -142,9 +143,7 @@ export async function createKnowledgeServices(options: {
     }
     const modelAllowed = useLlm && !askOptions?.extractiveOnly;
     const collections = askOptions?.collections;
-    const documents = collections
-      ? index.manifest.documents.filter((document) => collections.has(collectionOfPath(document.relativePath)))
-      : index.manifest.documents;
+    const documents = visibleDocuments(index.manifest.documents, collections ?? "all");
     // Small talk gets its short reply (naming the documents the chat may see); a question is read
     // as Simplified with its typos corrected.
     const reading = await reader.read({ message: input.question, index, documents, mode: answerer.mode, collections });

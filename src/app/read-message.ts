@@ -12,6 +12,7 @@ import { smallTalkReplyOf, type VisibleDocument } from "../question/small-talk/s
 import { smallTalkText } from "../question/small-talk/small-talk-text.js";
 import { correctTypos, suspectedTypoPositions, type Correction } from "../question/spelling/correct-typos.js";
 import { vocabularyOfWords, wordsOfText } from "../question/spelling/index-vocabulary.js";
+import { searchFilterOf } from "../retrieve/retrieve.js";
 import type { RetrievedPassage } from "../retrieve/types.js";
 import type { KnowledgeIndex } from "../store/types.js";
 import { toSimplified } from "../text/simplified.js";
@@ -106,7 +107,7 @@ export function createMessageReader(options: {
       const started = performance.now();
       // Under a grant, "does the index know this word" asks only the visible documents: the reply
       // must not tell whether a word stands in a document the chat may not see.
-      const filter = collections ? { documentIds: new Set(documents.map((document) => document.id)) } : undefined;
+      const filter = searchFilterOf(index, collections);
       const reading = classifyMessage(message, { knowsWord: (word) => index.searchKeywords(word, 1, filter).length > 0 });
       if (reading.kind === "small_talk") {
         // Without examples the reply still says what the bot does and which documents it knows.

@@ -33,8 +33,11 @@ export interface RetrieveOptions {
 // A generation is immutable, so each grant's filter is worked out once per generation.
 const filtersByIndex = new WeakMap<KnowledgeIndex, Map<string, SearchFilter>>();
 
-/** Returns the search filter for `collections` over this generation's documents, or undefined for all. */
-function filterOf(index: KnowledgeIndex, collections: ReadonlySet<string> | undefined): SearchFilter | undefined {
+/**
+ * Returns the search filter for `collections` over this generation's documents (the same object
+ * for the same grant, so the store resolves it once), or undefined for all. Never throws.
+ */
+export function searchFilterOf(index: KnowledgeIndex, collections: ReadonlySet<string> | undefined): SearchFilter | undefined {
   if (!collections) return undefined;
   const key = [...collections].sort().join("\n");
   const filters = filtersByIndex.get(index) ?? new Map<string, SearchFilter>();
@@ -93,7 +96,7 @@ async function search(
   const { index, embedder, settings } = options;
   const candidateK = settings.candidateK ?? Math.max(settings.topK * 4, 20);
   const query = expandQuery(question);
-  const filter = filterOf(index, settings.collections);
+  const filter = searchFilterOf(index, settings.collections);
   if (filter && filter.documentIds.size === 0) return [];
   const lists: Partial<Record<RetrieverName, ReturnType<KnowledgeIndex["searchKeywords"]>>> = {
     keyword: index.searchKeywords(query, candidateK, filter),
