@@ -244,7 +244,8 @@ function workReportSections(
   const parts = sections.map((section, position) => ({
     fromParagraph: paragraphs[position === 0 ? 0 : section.index]!.number,
     toParagraph: paragraphs[(sections[position + 1]?.index ?? lines.length) - 1]!.number,
-    title: section.title,
+    // No title of its own: the section is one report's part, cited by the report's title (the
+    // heading is already in its paragraphs' section path).
     period: { year: section.year },
   }));
   return { period: { year: reviewed }, parts: parts.length > 1 ? parts : [] };

@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { chunkDocument } from "../../../src/ingest/chunk.js";
 import { describe, expect, it } from "vitest";
 import { loadDocument } from "../../../src/ingest/load-document.js";
 import { metadataOfParagraph } from "../../../src/ingest/structure/part-of-paragraph.js";
@@ -46,10 +47,14 @@ describe("document metadata read from the content", () => {
     const document = await load(fixtures, "北京市2024年政府工作报告.txt");
     const { metadata } = document;
     expect(metadata).toMatchObject({ title: "北京市2024年政府工作报告", place: "北京市", period: { year: 2023 } });
+    // Each part keeps the report's title: a citation names the document, and the section heading
+    // stands in the paragraph's section path.
     expect(metadata!.parts!.map((part) => [part.title, part.period])).toEqual([
-      ["一、2023年工作回顾", { year: 2023 }],
-      ["二、2024年重点任务", { year: 2024 }],
+      [undefined, { year: 2023 }],
+      [undefined, { year: 2024 }],
     ]);
+    const chunks = chunkDocument(document);
+    expect(new Set(chunks.map((chunk) => chunk.documentTitle))).toEqual(new Set(["北京市2024年政府工作报告"]));
     const planning = document.paragraphs.find((paragraph) => document.text.slice(paragraph.start, paragraph.end).startsWith("今年政府工作的总体要求"))!;
     expect(metadataOfParagraph(metadata!, planning.number).period).toEqual({ year: 2024 });
   });
