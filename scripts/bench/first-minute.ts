@@ -67,17 +67,14 @@ export async function runFirstMinuteBench(): Promise<void> {
     const bot = await botAfterQuestions(env);
     console.log(`embedded bot after ${BOT_QUESTIONS} questions: RSS ${bot.rssMb.toFixed(0)} MB, peak ${bot.peakMb.toFixed(0)} MB (target ≤ 150 MB)`);
 
-    for (const mode of ["as-shipped", "shared-jieba"]) {
-      const probe = execFileSync(
-        process.execPath,
-        [...NODE_FLAGS, "--expose-gc", path.join(REPO_ROOT, "scripts", "bench", "thread-memory-probe.mjs"), pathToFileURL(DIST).href, String(THREADS), QUESTION, mode],
-        { cwd: REPO_ROOT, env, encoding: "utf8" },
-      );
-      const steps = JSON.parse(probe.trim().split("\n").at(-1)!) as Array<{ threads: number; rssMb: number }>;
-      const added = steps.slice(2).map((step, index) => step.rssMb - steps[index + 1]!.rssMb);
-      const label = mode === "shared-jieba" ? "lexicon pack and jieba shared (shared-jieba.ts, not yet in the pool)" : "lexicon pack shared, jieba per thread (the pool as shipped)";
-      console.log(`answer threads, ${label}: RSS ${steps.map((step) => `${step.threads}→${step.rssMb} MB`).join(", ")}; each extra thread adds median ${median(added).toFixed(0)} MB (target ≤ 50 MB)`);
-    }
+    const probe = execFileSync(
+      process.execPath,
+      [...NODE_FLAGS, "--expose-gc", path.join(REPO_ROOT, "scripts", "bench", "thread-memory-probe.mjs"), pathToFileURL(DIST).href, String(THREADS), QUESTION],
+      { cwd: REPO_ROOT, env, encoding: "utf8" },
+    );
+    const steps = JSON.parse(probe.trim().split("\n").at(-1)!) as Array<{ threads: number; rssMb: number }>;
+    const added = steps.slice(2).map((step, index) => step.rssMb - steps[index + 1]!.rssMb);
+    console.log(`answer threads sharing the lexicon pack: RSS ${steps.map((step) => `${step.threads}→${step.rssMb} MB`).join(", ")}; each extra thread adds median ${median(added).toFixed(0)} MB (target ≤ 50 MB)`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

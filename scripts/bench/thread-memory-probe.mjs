@@ -1,21 +1,16 @@
 // Child of scripts/bench/first-minute.ts: starts answer threads one at a time (compiled code,
 // dist/), each opening the services and answering one question with the lexicon pack the main
-// thread shares (as src/fleet/answer-pool.ts does) and, with "shared-jieba", segmenting through
-// one shared jieba thread; prints the process RSS after each as one JSON line.
+// thread shares (as src/fleet/answer-pool.ts does: word tables and jieba's dictionary and HMM in
+// one SharedArrayBuffer); prints the process RSS after each as one JSON line.
 import { Worker } from "node:worker_threads";
 
-const [, , distRoot, threadCount, question, mode] = process.argv;
-const withSharedJieba = mode === "shared-jieba";
+const [, , distRoot, threadCount, question] = process.argv;
 const { sharedLexiconPack } = await import(`${distRoot}/src/lexicon/lexicon-pack.js`);
 const lexicon = sharedLexiconPack();
-const { startSharedJieba } = await import(`${distRoot}/src/lexicon/shared-jieba.js`);
-const jieba = withSharedJieba ? startSharedJieba(Number(threadCount)) : undefined;
 const source = `
   const { workerData, parentPort } = await import("node:worker_threads");
   const { adoptLexiconPack } = await import(${JSON.stringify(`${distRoot}/src/lexicon/lexicon-pack.js`)});
   adoptLexiconPack(workerData.lexicon);
-  const { useSharedJieba } = await import(${JSON.stringify(`${distRoot}/src/lexicon/jieba.js`)});
-  if (workerData.jieba) useSharedJieba(workerData.jieba);
   const { openServicesForCli } = await import(${JSON.stringify(`${distRoot}/src/cli/open-services.js`)});
   const { services } = await openServicesForCli(process.env);
   await services.ask(workerData.question);
@@ -26,7 +21,7 @@ const rss = () => Math.round(process.memoryUsage().rss / 1e6);
 const workers = [];
 const lines = [{ threads: 0, rssMb: rss() }];
 for (let index = 1; index <= Number(threadCount); index++) {
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData: { lexicon, question, jieba: jieba ? { buffer: jieba.buffer, slot: index - 1 } : undefined } });
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData: { lexicon, question } });
   await new Promise((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
@@ -37,5 +32,4 @@ for (let index = 1; index <= Number(threadCount); index++) {
 }
 for (const worker of workers) worker.postMessage("stop");
 await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("exit", resolve))));
-await jieba?.stop();
 process.stdout.write(`${JSON.stringify(lines)}\n`);

@@ -1,4 +1,5 @@
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type cliProgressModule from "cli-progress";
 import type { IndexProgress } from "../store/types.js";
 
 /**
@@ -9,6 +10,8 @@ export function createIndexProgressBar(stream: NodeJS.WriteStream = process.stde
   onProgress: (progress: IndexProgress) => void;
   stop: () => void;
 } {
+  // Required here, not imported: `ask` opens the services with a progress bar it rarely draws.
+  const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     { stream, format: "{phase} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: false, noTTYOutput: false },
     cliProgress.Presets.shades_classic,

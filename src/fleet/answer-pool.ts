@@ -3,7 +3,6 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
 import type { AnswerRuntimeData } from "./answer-runtime.js";
 import { sharedLexiconPack } from "../lexicon/lexicon-pack.js";
-import type { SharedJiebaChannel } from "../lexicon/shared-jieba.js";
 import type { HandleOutcome } from "./partition-workers.js";
 
 /**
@@ -40,7 +39,7 @@ interface Thread {
 }
 
 /** What a thread is started with: its runtime's data and the main thread's lexicon pack, shared. */
-export type AnswerThreadData = AnswerRuntimeData & { lexicon?: SharedArrayBuffer; jieba?: SharedJiebaChannel };
+export type AnswerThreadData = AnswerRuntimeData & { lexicon?: SharedArrayBuffer };
 
 /** Loads answer-thread.ts in a thread: through tsx when running from TypeScript sources, directly once compiled. */
 function threadSource(): string {
@@ -73,9 +72,8 @@ export async function startAnswerPool(options: {
 
   const spawn = (index: number): Promise<Thread> =>
     new Promise((resolve, reject) => {
-      // Every thread answers from one shared copy of the lexicon pack instead of reading its own.
-      // The shared jieba thread (src/lexicon/shared-jieba.ts, ~45 MB less per thread) is not used
-      // yet: with it the exactly-once fleet test saw duplicated answers (see docs/limitations.md).
+      // Every thread answers from one shared copy of the lexicon pack (word tables, jieba's
+      // dictionary and HMM included) instead of reading its own.
       const workerData: AnswerThreadData = { ...options.data, workerIndex: index, lexicon: (sharedLexicon ??= sharedLexiconPack()) };
       const worker = new Worker(source, { workerData });
       const thread: Thread = { worker, index, pending: new Map(), alive: false };

@@ -6,16 +6,14 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Update } from "grammy/types";
-import { useSharedJieba } from "../lexicon/jieba.js";
 import { adoptLexiconPack } from "../lexicon/lexicon-pack.js";
 import type { AnswerThreadData } from "./answer-pool.js";
 import { startAnswerRuntime } from "./answer-runtime.js";
 
 const port = parentPort!;
 try {
-  const { lexicon, jieba, ...data } = workerData as AnswerThreadData;
+  const { lexicon, ...data } = workerData as AnswerThreadData;
   if (lexicon) adoptLexiconPack(lexicon);
-  if (jieba) useSharedJieba(jieba);
   const runtime = await startAnswerRuntime(data);
   port.on("message", (message: { type: "handle"; id: number; update: Update } | { type: "stop" }) => {
     if (message.type === "handle") {

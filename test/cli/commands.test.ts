@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/types.js";
@@ -61,6 +62,21 @@ describe("command line", () => {
     expect(answer.text).toContain("6.2%");
     expect(answer.citations[0]).toMatchObject({ n: 1, documentTitle: "sichuan industry report", verified: true });
     expect(answer.citations[0]!.quote).toContain("全省规模以上工业增加值同比增长6.2%");
+  });
+
+  it("ask loads no document-format library: answering reads the index, not files", async () => {
+    const child = run(process.execPath, ["--import", pathToFileURL(join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href, "--import", pathToFileURL(join(repoRoot, "test/helpers/record-imports.mjs")).href, join(repoRoot, "scripts/ask.ts"), "--json", "数字经济核心产业增加值是多少？"], {
+      cwd: workDir,
+      env: environment,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    child.child.stdin?.end();
+    const { stdout, stderr } = await child;
+    expect((JSON.parse(stdout) as Answer).status).toBe("answered");
+    const imported = new Set([...stderr.matchAll(/^import: (\S+)$/gmu)].map((match) => match[1]));
+    // The recorder works: the store's and the answerer's own packages are seen.
+    expect(imported).toContain("better-sqlite3");
+    for (const format of ["exceljs", "jszip", "mammoth", "unpdf", "html-to-text", "csv-parse", "cli-progress", "@node-rs/jieba"]) expect([format, imported.has(format)]).toEqual([format, false]);
   });
 
   it("ask with no question answers each stdin line as one JSON line", async () => {

@@ -7,12 +7,15 @@ import { createPdfLoader, loadPdf } from "../../src/ingest/loaders/pdf.js";
 import type { LoadedText } from "../../src/ingest/loaders/types.js";
 import { buildIndex } from "../../src/store/build-index.js";
 import { buildOptions, copyShippedReport, makeWorkspace } from "../store/helpers.js";
+import { ocrToolsUnavailableReason } from "../helpers/ocr-tools.js";
 import { pdfFixture } from "./pdf-fixtures.js";
 import { rejection } from "./ingest-rejection.js";
 
 /** Environment in which neither tesseract nor pdftoppm can be found. */
 const NO_OCR_ENV = { PATH: "", TESSERACT_BIN: "/nonexistent/tesseract", PDFTOPPM_BIN: "/nonexistent/pdftoppm" };
 const OCR_TIMEOUT = 300_000;
+/** What is missing for OCR on this machine; the tests that run the real tools skip without them (test/global-setup.ts names them). */
+const ocrMissing = await ocrToolsUnavailableReason();
 
 const textOf = (loaded: LoadedText): string => (loaded.blocks ?? []).map((block) => block.text).join("");
 
@@ -44,7 +47,7 @@ async function imageCoverPdf(): Promise<Uint8Array> {
 }
 
 // scanned-beijing-page2.pdf is page 2 of beijing-2024-excerpt.pdf rendered at 120 dpi grey, no text layer.
-describe("scanned PDF with tesseract installed", () => {
+describe.skipIf(ocrMissing)("scanned PDF with tesseract installed", () => {
   let loaded: LoadedText;
   beforeAll(async () => {
     loaded = await loadPdf(pdfFixture("scanned-beijing-page2.pdf"), "scanned.pdf");
@@ -79,7 +82,7 @@ describe("scanned PDF without tesseract", () => {
     );
   });
 
-  it("fails the same way when tesseract has no Chinese language data", async () => {
+  it.skipIf(ocrMissing)("fails the same way when tesseract has no Chinese language data", async () => {
     // `true` is a program that lists no languages.
     const env = { PATH: process.env.PATH, TESSERACT_BIN: "/bin/true" };
     const error = await rejection(createPdfLoader({ env })(pdfFixture("scanned-beijing-page2.pdf"), "scan.pdf"));
@@ -89,7 +92,7 @@ describe("scanned PDF without tesseract", () => {
 });
 
 describe("a PDF whose cover is an image and whose other pages have text", () => {
-  it("OCRs only the image page", async () => {
+  it.skipIf(ocrMissing)("OCRs only the image page", async () => {
     const loaded = await loadPdf(await imageCoverPdf(), "cover.pdf");
     expect(loaded.ocrPages).toEqual([1]);
     expect(loaded.blocks?.filter((block) => block.page === 2).some((block) => block.ocr)).toBe(false);
@@ -119,7 +122,7 @@ describe("indexing a scanned PDF without tesseract", () => {
     workspace.cleanup();
   });
 
-  it("lists the file as skipped with the reason and the install command, and indexes the rest", async () => {
+  it.skipIf(ocrMissing)("lists the file as skipped with the reason and the install command, and indexes the rest", async () => {
     copyShippedReport(workspace.knowledgeDir);
     writeFileSync(join(workspace.knowledgeDir, "scan.pdf"), pdfFixture("scanned-beijing-page2.pdf"));
     const summary = await buildIndex(buildOptions(workspace));

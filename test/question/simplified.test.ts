@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toKeywordDocument, toKeywordQuery } from "../../src/store/keyword-text.js";
 import { embedLexical } from "../../src/embed/lexical-embedder.js";
-import { hasTraditional, toSimplified } from "../../src/text/simplified.js";
+import { hasTraditional, toSimplified, traditionalTable } from "../../src/text/simplified.js";
 
 describe("toSimplified", () => {
   it("folds a Traditional question to Simplified", () => {
@@ -31,5 +31,25 @@ describe("Traditional in the keyword index and the lexical embedder", () => {
 
   it("gives a Traditional text the lexical vector of its Simplified form", () => {
     expect(embedLexical("規模以上工業增加值同比增長6.2%")).toEqual(embedLexical("规模以上工业增加值同比增长6.2%"));
+  });
+});
+
+describe("the table of characters t→cn may change", () => {
+  it("marks every CJK character whose own conversion differs (the slow table it replaces), and few others", async () => {
+    const OpenCC = await import("opencc-js/t2cn");
+    const convert = OpenCC.Converter({ from: "t", to: "cn" });
+    const table = traditionalTable();
+    let missed = 0;
+    let extra = 0;
+    for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]] as const) {
+      for (let code = from; code <= to; code++) {
+        const character = String.fromCharCode(code);
+        const changes = convert(character) !== character;
+        if (changes && table[code] !== 1) missed += 1;
+        if (!changes && table[code] === 1) extra += 1;
+      }
+    }
+    expect(missed).toBe(0);
+    expect(extra).toBeLessThan(100);
   });
 });

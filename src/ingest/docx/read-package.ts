@@ -1,5 +1,5 @@
 /** Opens a .docx package: its main document, styles, running headers and notes. */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { childElement, childElements, descendants, parseXml, type XmlElement } from "./xml.js";
 
 /** The parts of a Word package the loader reads. */
@@ -19,7 +19,9 @@ const MAIN_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/rel
  * when the bytes are not a zip, or the zip holds no Word document; the loader wraps it.
  */
 export async function readWordPackage(bytes: Uint8Array): Promise<WordPackage> {
-  const zip = await JSZip.loadAsync(bytes);
+  // Loaded on first use: a process that only answers (ask, the bot) never reads Word files.
+  const { default: JSZipLoader } = await import("jszip");
+  const zip = await JSZipLoader.loadAsync(bytes);
   const mainPath = (await mainDocumentPath(zip)) ?? "word/document.xml";
   const main = zip.file(mainPath);
   if (!main) throw new Error("the zip holds no word/document.xml");

@@ -1,4 +1,3 @@
-import { parse } from "csv-parse/sync";
 import { IngestError } from "../../errors.js";
 import { decodeText } from "../decode-text.js";
 import type { GridRow } from "../tables/grid.js";
@@ -13,6 +12,8 @@ import type { LoadedText } from "./types.js";
  * Throws IngestError "binary", "empty" (no rows), or "corrupt" (unbalanced quotes).
  */
 export async function loadCsv(bytes: Uint8Array, path: string): Promise<LoadedText> {
+  // Loaded on first use: a process that only answers (ask, the bot) never reads this format.
+  const { parse } = await import("csv-parse/sync");
   const text = decodeText(bytes, path);
   let records: string[][];
   try {

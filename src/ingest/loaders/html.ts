@@ -1,4 +1,4 @@
-import { convert, type DomNode, type FormatCallback, type HtmlToTextOptions } from "html-to-text";
+import type { DomNode, FormatCallback, HtmlToTextOptions } from "html-to-text";
 import { decodeText } from "../decode-text.js";
 import { isTableCaption } from "../tables/caption.js";
 import { builtTableBlocks, isLayoutTable, tableFromGrid } from "../tables/grid.js";
@@ -92,6 +92,8 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
  * IngestError "binary" or "empty".
  */
 export async function loadHtml(bytes: Uint8Array, path: string): Promise<LoadedText> {
+  // Loaded on first use: a process that only answers (ask, the bot) never reads this format.
+  const { convert } = await import("html-to-text");
   const html = decodeText(bytes, path, { declaredCharset: declaredHtmlCharset(bytes) });
   const found: HtmlTable[] = [];
   const converted = convert(html, bodyOptions(found));
@@ -124,13 +126,13 @@ export async function loadHtml(bytes: Uint8Array, path: string): Promise<LoadedT
   });
   const loaded: LoadedText = { text: blocks.map((block) => block.text).join("\n"), blocks };
   if (tables.length > 0) loaded.tables = tables;
-  const title = elementText(html, "title") ?? elementText(html, "h1");
+  const title = elementText(convert, html, "title") ?? elementText(convert, html, "h1");
   if (title !== undefined) loaded.title = title;
   return loaded;
 }
 
 /** Returns the text of the first `<tag>` element, entities decoded, or undefined when blank. */
-function elementText(html: string, tag: string): string | undefined {
+function elementText(convert: typeof import("html-to-text").convert, html: string, tag: string): string | undefined {
   const match = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, "iu").exec(html);
   if (!match) return undefined;
   const text = convert(match[1]!, { wordwrap: false }).replace(/\s+/gu, " ").trim();

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type { Cell, Worksheet } from "exceljs";
 import { IngestError } from "../../errors.js";
 import type { GridCell, GridRow } from "../tables/grid.js";
 import { sheetBlocks } from "../tables/sheet-table.js";
@@ -16,6 +16,8 @@ const DEFAULT_SHEET_NAME = /^(?:sheet|工作表)\s*\d+$/iu;
  * when no sheet holds a cell.
  */
 export async function loadXlsx(bytes: Uint8Array, path: string): Promise<LoadedText> {
+  // Loaded on first use: a process that only answers (ask, the bot) never reads this format.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs wants a Node Buffer; its type asks for the older ArrayBuffer-backed one.
@@ -44,7 +46,7 @@ export async function loadXlsx(bytes: Uint8Array, path: string): Promise<LoadedT
 }
 
 /** Returns the sheet's rows as grid rows; a merged range shows once, spanning its columns. */
-function sheetRows(sheet: ExcelJS.Worksheet): GridRow[] {
+function sheetRows(sheet: Worksheet): GridRow[] {
   const rows: GridRow[] = [];
   const width = sheet.actualColumnCount > 0 ? sheet.columnCount : 0;
   for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber++) {
@@ -72,7 +74,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): GridRow[] {
   return rows;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: Cell): string {
   const value = cell.value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   try {
