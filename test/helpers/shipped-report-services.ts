@@ -5,7 +5,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Answer } from "../../src/answer/types.js";
 import { createKnowledgeServices, type AppServices } from "../../src/app/create-services.js";
@@ -23,7 +23,7 @@ const repoRoot = resolve(import.meta.dirname, "../..");
  */
 export function useShippedReportServices(
   folderPrefix: string,
-  options: { env?: (root: string) => Record<string, string> } = {},
+  options: { env?: (root: string) => Record<string, string>; /** More documents beside the report (paths from the repository root). */ extraFiles?: string[] } = {},
 ): {
   ask: (question: string, askOptions?: Parameters<AppServices["ask"]>[1]) => Promise<Answer>;
   answered: (question: string) => Promise<Answer>;
@@ -34,6 +34,7 @@ export function useShippedReportServices(
     root = mkdtempSync(join(tmpdir(), folderPrefix));
     mkdirSync(join(root, "knowledge"));
     cpSync(join(repoRoot, "knowledge/sichuan-industry-report.txt"), join(root, "knowledge/sichuan-industry-report.txt"));
+    for (const file of options.extraFiles ?? []) cpSync(join(repoRoot, file), join(root, "knowledge", basename(file)));
     services = await createKnowledgeServices({
       config: loadConfig({
         KNOWLEDGE_DIR: join(root, "knowledge"),

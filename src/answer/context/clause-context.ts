@@ -28,6 +28,18 @@ export interface PassageContext {
 }
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?]/u;
+/** Joins the cells of a table row's canonical sentence (ingest/tables/row-sentence.ts). */
+const ROW_SEPARATOR = "｜";
+
+/**
+ * Returns the clauses of `sentence`, split at `pattern` (its punctuation), except a table row's
+ * canonical sentence, which is split into its cells: `2024年：2183` is one clause, so a value is
+ * read with its own column's header, not with the next column's ("2183｜2023年").
+ */
+export function sentenceClauses(sentence: string, pattern: RegExp = CLAUSE_BREAK): string[] {
+  const pieces = sentence.includes(ROW_SEPARATOR) ? sentence.split(ROW_SEPARATOR) : sentence.split(pattern);
+  return pieces.filter((piece) => piece.trim() !== "");
+}
 
 /** Returns the contexts of the passages' clauses: one per passage, sharing their document's. */
 export function passageContexts(passages: readonly RetrievedPassage[]): PassageContext[] {
@@ -104,7 +116,7 @@ function periodOf(clause: string, head: string, context: PassageContext): Period
 }
 
 function clausesOf(text: string): string[] {
-  return text.split(CLAUSE_BREAK).filter((piece) => piece.trim() !== "");
+  return sentenceClauses(text);
 }
 
 function lastClauses(text: string, count: number): string {

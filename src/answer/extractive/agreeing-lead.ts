@@ -11,6 +11,8 @@ import type { QuestionAnalysis } from "./question-analysis.js";
 import type { RankedSentence } from "./select-evidence.js";
 import { matchWords, PRESENT_MATCH } from "./word-match.js";
 import { tagWords } from "../../lexicon/jieba.js";
+import { readFigureValues } from "../../text/figure-values.js";
+import { isYearLike } from "../verify/figure-claims.js";
 import { askedIndicator } from "../../question/constraints/indicator.js";
 import { readLevel } from "../../question/constraints/level.js";
 import { readPlaces } from "../../question/constraints/place.js";
@@ -60,8 +62,12 @@ export function chooseAgreeingLead(options: {
     const covered = new Set(subjectOf(sentence, clause));
     return (subject.length === 0 || covered.size > 0) && reference.every((index) => covered.has(index)) && inheritedHeadAsked(analysis, sentence, clause);
   };
-  // A best sentence stating no figure the answerer can read (English "14 new factories") is quoted as it stands.
-  if (answerClauses(analysis, best.sentence.text).length === 0) return { kind: "open" };
+  // A best sentence stating a figure the answerer cannot read (English "14 new factories") is
+  // quoted as it stands; one stating no amount at all, only years and ordinals (a table's note:
+  // "根据第五次全国经济普查…对2019-2023年…数据进行修订"), does not answer "how much", and a later
+  // sentence may lead.
+  const statesFigure = readFigureValues(best.sentence.text).some((figure) => !isYearLike(figure) && figure.kind !== "rank" && figure.kind !== "top");
+  if (answerClauses(analysis, best.sentence.text).length === 0 && statesFigure) return { kind: "open" };
   const candidates = ranked.slice(0, LOOK_AHEAD).filter((candidate) => candidate === best || candidate.relatedCoverage >= best.relatedCoverage * MIN_RELATIVE_COVERAGE);
   for (const candidate of candidates) {
     const accept = (text: string) => aboutSubject(candidate.sentence.text, text) && (differencesOf(candidate, text) ?? [undefined]).length === 0;

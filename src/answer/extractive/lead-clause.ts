@@ -6,6 +6,11 @@ import { matchWords } from "./word-match.js";
 
 // Commas and semicolons separate clauses, but never a comma between digits ("1,387").
 const CLAUSE_BREAK = /[,，](?!\d)|(?<!\d)[,，]|[;；:：]/u;
+/** Joins the fields of a table row's canonical sentence (ingest/tables/row-sentence.ts). */
+const ROW_SEPARATOR = "｜";
+/** A row field holding a column's value (`2024年：2183`), not the caption, the row label or the unit. */
+const VALUE_FIELD = /^(?!单位[:：]).+：.+$/u;
+const ROW_NUMBER = /^\s*[-+−]?\d/u;
 
 /**
  * Returns the clause of `sentence` that answers the question, verbatim, or undefined when none
@@ -32,6 +37,9 @@ export function leadClause(analysis: QuestionAnalysis, sentence: string, accept?
 /** Returns the clauses of `sentence` that hold a value of the kind asked (for "how much": a quantity; a list narrowed to its items). */
 export function answerClauses(analysis: QuestionAnalysis, sentence: string): string[] {
   const quantity = analysis.type === "quantity";
+  const cells = quantity ? rowCellClauses(sentence) : undefined;
+  // A row's values are bare numbers: their unit is the row's 单位 field or the header's (亿元).
+  if (cells) return cells.filter((clause) => ROW_NUMBER.test(clause.slice(clause.lastIndexOf("：") + 1)));
   return sentence
     .replace(/[。！？.!?]+$/u, "")
     .split(CLAUSE_BREAK)
@@ -65,4 +73,20 @@ function clauseScore(analysis: QuestionAnalysis, clause: string): number {
 function narrowList(clause: string): string[] {
   const items = clause.split("、");
   return items.filter((item) => statesQuantity(item)).length >= 2 ? items : [clause];
+}
+
+/**
+ * Returns the clauses of a table row's canonical sentence (`caption｜label｜unit｜header：value…`),
+ * one per value: the row's caption, label and unit, then that one `header：value`. Splitting a row
+ * at its colons would read each value with the next column's header ("2183｜2023年"); this way the
+ * lead for "2024年末北京市常住人口" is `年末常住人口｜北京市｜单位：万人｜2024年：2183`, not the whole row
+ * with every year's figure. Returns undefined for a sentence that is not a row.
+ */
+function rowCellClauses(sentence: string): string[] | undefined {
+  if (!sentence.includes(ROW_SEPARATOR)) return undefined;
+  const fields = sentence.split(ROW_SEPARATOR).map((field) => field.trim());
+  const firstValue = fields.findIndex((field, index) => index > 0 && VALUE_FIELD.test(field));
+  if (firstValue < 0) return undefined;
+  const head = fields.slice(0, firstValue).filter((field) => field !== "");
+  return fields.slice(firstValue).filter((field) => field !== "").map((field) => [...head, field].join(ROW_SEPARATOR));
 }

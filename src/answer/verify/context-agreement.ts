@@ -11,7 +11,7 @@ import { placesAgree } from "../../question/constraints/agreement.js";
 import { describePeriod, periodsAgree, readPeriod } from "../../question/constraints/period.js";
 import { readPlaces } from "../../question/constraints/place.js";
 import type { Period, QuestionConstraints } from "../../question/constraints/types.js";
-import { clauseStatement, type PassageContext } from "../context/clause-context.js";
+import { clauseStatement, sentenceClauses, type PassageContext } from "../context/clause-context.js";
 import { isYearLike } from "./figure-claims.js";
 
 /** A figure of a verified quote with the place and period its context gives it. */
@@ -26,9 +26,7 @@ const CLAUSE_BREAK = /[，,；;：:。！？!?、]/u;
 
 /** Returns the figures (not years) of `sentence` with their place and period, clause by clause. */
 export function quotedFigureContexts(sentence: string, context: PassageContext): QuotedFigureContext[] {
-  return sentence
-    .split(CLAUSE_BREAK)
-    .filter((clause) => clause.trim() !== "")
+  return sentenceClauses(sentence, CLAUSE_BREAK)
     .flatMap((clause) => {
       const stated = clauseStatement(clause, sentence, context);
       if (!stated) return [];

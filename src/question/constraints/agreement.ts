@@ -3,7 +3,7 @@
  * when not, the differences in words (asked 2023年全年, given 2024年上半年).
  */
 import type { FigureValue } from "../../text/figure-values.js";
-import { INDICATOR_NAMES, indicatorsAgree, namesShare } from "./indicator.js";
+import { INDICATOR_NAMES, indicatorsAgree, namesAmount, namesShare } from "./indicator.js";
 import { describePeriod, periodsAgree } from "./period.js";
 import { isProvince } from "../../lexicon/places.js";
 import type { AdministrativeLevel, ConstraintDifference, IndicatorKind, Modality, Period, QuestionConstraints } from "./types.js";
@@ -35,7 +35,7 @@ export function constraintDifferences(constraints: QuestionConstraints, stated: 
   }
   if (constraints.indicator && stated.indicator) {
     const asksPoints = /百分点|percentage point/iu.test(question);
-    if (!indicatorsAgree(constraints.indicator, stated.indicator, stated.figure, { asksPoints, namesShare: namesShare(question) })) {
+    if (!indicatorsAgree(constraints.indicator, stated.indicator, stated.figure, { asksPoints, namesShare: namesShare(question), namesAmount: namesAmount(question) })) {
       const given = stated.indicator === "growth" && stated.figure.kind === "points" ? (language === "zh" ? "百分点变化" : "change in percentage points") : INDICATOR_NAMES[stated.indicator][language];
       differences.push({ kind: "indicator", asked: INDICATOR_NAMES[constraints.indicator][language], given });
     }

@@ -19,6 +19,8 @@ const GROWTH_MORPHEME = /增长|增速|增幅|涨|降幅|跌|下降|减少|提�
 const SHARE_MORPHEME = /比重|占比|份额|占.{0,12}(?:多少|几|比)|百分之几|几成|\b(?:share|proportion|percentage of)\b/iu;
 const RANK_MORPHEME = /第几|排名|排第|位次|名次|排多少|第多少|\brank(?:s|ed|ing)?\b/iu;
 const LEVEL_MORPHEME = /总量|规模|总额|总值|总计|多少[亿万千]|几[亿万千]|产量|产值|营收|营业收入|收入|金额|\b(?:volume|total|output|revenue|value of)\b/iu;
+/** Words naming an amount (not 规模, which is also 规模以上, a class of firms). */
+const AMOUNT_MORPHEME = /总量|总额|总值|总计|多少[亿万千]|几[亿万千]|产量|产值|营收|营业收入|收入|金额|\b(?:volume|total|output|revenue)\b/iu;
 /** A growth verb followed by 到/至 asks for the level reached ("上升到了多少"), not the change. */
 const REACHED = /(?:增长|增加|提高|提升|上升|下降|降低|减少|达)(?:了)?(?:到|至)/u;
 const WITH_DIRECTION = /(?:(?:增长|增加(?!值)|上升|提高|提升|上涨|下降|降低|减少|下滑|回落|下跌|增|降|涨)(?:了|约|近|超过|超)?|\b(?:grew|grow|grows|rose|rise|rises|increased|fell|fall|falls|declined|dropped)(?: by)?(?: about| nearly)?)\s*$/iu;
@@ -80,12 +82,21 @@ export function statedIndicator(figure: FigureValue, before: string): IndicatorK
  * percentage points answers a growth question only when the question is about a share or asks
  * in points (a share's rise is not the growth of the thing itself).
  */
-export function indicatorsAgree(asked: IndicatorKind, given: IndicatorKind, figure: FigureValue, question: { asksPoints: boolean; namesShare: boolean }): boolean {
+export function indicatorsAgree(asked: IndicatorKind, given: IndicatorKind, figure: FigureValue, question: { asksPoints: boolean; namesShare: boolean; namesAmount?: boolean }): boolean {
   if (asked === given) return asked !== "growth" || figure.kind !== "points" || question.asksPoints || question.namesShare;
-  if (asked === "level") return given === "count" || (given === "share" && figure.kind === "percent");
+  // A share is never the amount a question names (国内生产总值是多少 is not 占国内生产总值比重6.8%).
+  if (asked === "level") return given === "count" || (given === "share" && figure.kind === "percent" && !question.namesAmount);
   if (asked === "share") return given === "level" && figure.kind === "percent";
   if (asked === "count") return given === "level" && figure.kind === "number";
   return false;
+}
+
+/**
+ * True when `question` asks for an amount by name (总值, 总额, 产量, 收入, 多少亿…), which no
+ * percentage states; a level reached ("城镇化率上升到了多少") or a bare 是多少 may be a rate.
+ */
+export function namesAmount(question: string): boolean {
+  return AMOUNT_MORPHEME.test(question) && !SHARE_MORPHEME.test(question) && !REACHED.test(question);
 }
 
 /** True when `question` names a share (比重, 占比): a change in points is then the answer to "提升了多少". */
