@@ -6,6 +6,7 @@
  * its document's. `全省` in a report on 四川 is 四川.
  */
 import type { RetrievedPassage } from "../../retrieve/types.js";
+import { ROW_SEPARATOR } from "../../ingest/tables/row-sentence.js";
 import { readFigureValues } from "../../text/figure-values.js";
 import { isYearLike } from "../verify/figure-claims.js";
 import { OWN_AREA_WORDS } from "../../lexicon/places.js";
@@ -28,8 +29,6 @@ export interface PassageContext {
 }
 
 const CLAUSE_BREAK = /[，,；;：:。！？!?]/u;
-/** Joins the cells of a table row's canonical sentence (ingest/tables/row-sentence.ts). */
-const ROW_SEPARATOR = "｜";
 
 /**
  * Returns the clauses of `sentence`, split at `pattern` (its punctuation), except a table row's
@@ -125,7 +124,7 @@ function lastClauses(text: string, count: number): string {
 
 /** Reads the caption, unit and headers back from a table row's canonical sentence (`caption｜label｜unit｜header：value…`). */
 function tableOf(rowSentence: string): PassageContext["table"] {
-  const fields = rowSentence.split("｜");
+  const fields = rowSentence.split(ROW_SEPARATOR);
   if (fields.length < 2) return {};
   const headers = fields.slice(1).flatMap((field) => {
     const colon = field.indexOf("：");

@@ -1,4 +1,5 @@
 import { holdsAnswerKind, statesAskedUnit } from "./answer-kind.js";
+import { ROW_SEPARATOR } from "../../ingest/tables/row-sentence.js";
 import { relatedCoverageOf } from "./evidence.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 import { statesQuantity } from "./select-evidence.js";
@@ -6,8 +7,6 @@ import { matchWords } from "./word-match.js";
 
 // Commas and semicolons separate clauses, but never a comma between digits ("1,387").
 const CLAUSE_BREAK = /[,，](?!\d)|(?<!\d)[,，]|[;；:：]/u;
-/** Joins the fields of a table row's canonical sentence (ingest/tables/row-sentence.ts). */
-const ROW_SEPARATOR = "｜";
 /** A row field holding a column's value (`2024年：2183`), not the caption, the row label or the unit. */
 const VALUE_FIELD = /^(?!单位[:：]).+：.+$/u;
 const ROW_NUMBER = /^\s*[-+−]?\d/u;

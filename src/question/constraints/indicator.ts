@@ -18,9 +18,10 @@ const LEVEL_GLOSS = /^(?:total|overall amount|scale|output|gross|volume|revenue|
 const GROWTH_MORPHEME = /增长|增速|增幅|涨|降幅|跌|下降|减少|提高|提升|上升|回落|同比|比(?:上年|去年|\d{4}年)|\b(?:grow|grew|grown|growth|rise|rose|risen|increase[ds]?|decline[ds]?|fall|fell|drop(?:ped)?|how fast)\b/iu;
 const SHARE_MORPHEME = /比重|占比|份额|占.{0,12}(?:多少|几|比)|百分之几|几成|\b(?:share|proportion|percentage of)\b/iu;
 const RANK_MORPHEME = /第几|排名|排第|位次|名次|排多少|第多少|\brank(?:s|ed|ing)?\b/iu;
-const LEVEL_MORPHEME = /总量|规模|总额|总值|总计|多少[亿万千]|几[亿万千]|产量|产值|营收|营业收入|收入|金额|\b(?:volume|total|output|revenue|value of)\b/iu;
 /** Words naming an amount (not 规模, which is also 规模以上, a class of firms). */
 const AMOUNT_MORPHEME = /总量|总额|总值|总计|多少[亿万千]|几[亿万千]|产量|产值|营收|营业收入|收入|金额|\b(?:volume|total|output|revenue)\b/iu;
+/** An amount, or a scale (规模) or "value of": what asks for a level. */
+const LEVEL_MORPHEME = new RegExp(`${AMOUNT_MORPHEME.source}|规模|\\bvalue of\\b`, "iu");
 /** A growth verb followed by 到/至 asks for the level reached ("上升到了多少"), not the change. */
 const REACHED = /(?:增长|增加|提高|提升|上升|下降|降低|减少|达)(?:了)?(?:到|至)/u;
 const WITH_DIRECTION = /(?:(?:增长|增加(?!值)|上升|提高|提升|上涨|下降|降低|减少|下滑|回落|下跌|增|降|涨)(?:了|约|近|超过|超)?|\b(?:grew|grow|grows|rose|rise|rises|increased|fell|fall|falls|declined|dropped)(?: by)?(?: about| nearly)?)\s*$/iu;
